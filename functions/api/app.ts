@@ -1,0 +1,49 @@
+/**
+ * The API as one Hono app, the same in Lambda and locally: errors → problem+json, a body size limit,
+ * the caller resolved from the token, then one chained app per resource under /api/v1.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { DomainError } from '../../shared/domain/errors';
+import type { ApiDeps, ApiEnv } from './context';
+import { authenticate } from './middleware/authenticate';
+import { docsUi } from './openapi/docs-ui';
+import { openApiDocument } from './openapi/document';
+import type { RouteDoc } from './openapi/route-docs';
+import { handleError, problemResponse } from './problem';
+import { achievements } from './routes/achievements';
+import { dev } from './routes/dev';
+import { health } from './routes/health';
+import { needs } from './routes/needs';
+import { organisations } from './routes/organisations';
+
+/** Listings carry up to ~60 KB of text; anything far beyond that is not a listing. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export function createApp(deps: ApiDeps) {
+  const resources = [health, organisations, achievements, needs, ...(deps.dev ? [dev] : [])];
+  const routeDocs: RouteDoc[] = resources.flatMap((r) => r.docs);
+  const openApi = openApiDocument(routeDocs);
+
+  const api = new Hono<ApiEnv>();
+  api.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, new DomainError('payload_too_large')) }));
+  api.use('*', authenticate());
+  api.get('/openapi.json', (c) => c.json(openApi));
+  for (const resource of resources) api.route('/', resource.app);
+
+  const app = new Hono();
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
+  app.onError(handleError);
+  app.notFound((c) => problemResponse(c, new DomainError('route_not_found')));
+  api.onError(handleError);
+  api.notFound((c) => problemResponse(c, new DomainError('route_not_found')));
+  app.route('/api/v1', api);
+  app.route('/', docsUi);
+  app.get('/', (c) => c.redirect(deps.dev ? '/api/v1/dev/login' : '/docs'));
+  return { app, routeDocs, openApi };
+}

@@ -1,0 +1,28 @@
+/**
+ * Lambda entry point: the same app as locally, with Cognito's JWKS and no local issuer.
+ */
+import { handle } from 'hono/aws-lambda';
+import { createTokenVerifier, remoteKeySet } from '../../shared/auth/verify-token';
+import { createDb, dbConfigFromEnv } from '../../shared/db/client';
+import { createApp } from './app';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set`);
+  return value;
+}
+
+const issuer = required('AUTH_ISSUER');
+const { app } = createApp({
+  db: createDb(dbConfigFromEnv()),
+  verifyToken: createTokenVerifier({
+    issuer,
+    clientId: required('AUTH_CLIENT_ID'),
+    keys: remoteKeySet(process.env.AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`),
+  }),
+  now: () => new Date(),
+  mode: 'lambda',
+  searchEngine: process.env.MEILI_URL ? 'meilisearch' : 'none',
+});
+
+export const handler = handle(app);

@@ -1,0 +1,33 @@
+/**
+ * Resolves the caller from `Authorization: Bearer <access token>`. No header → anonymous; a header that
+ * does not verify → 401, even on public routes, so a client never silently acts anonymously.
+ * A member whose token predates their organisation (no `custom:orgId` yet) is found by membership.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { principalFromClaims } from '../../../shared/auth/principal';
+import { getMembership } from '../../../shared/db/organisations';
+import { DomainError } from '../../../shared/domain/errors';
+import type { ApiEnv } from '../context';
+
+export function authenticate(): MiddlewareHandler<ApiEnv> {
+  return async function authenticateCaller(c, next) {
+    const header = c.req.header('authorization');
+    if (header === undefined) {
+      c.set('principal', null);
+      return next();
+    }
+    const match = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)\s*$/.exec(header);
+    if (!match) throw new DomainError('invalid_token');
+    const { deps } = c.var;
+    const principal = principalFromClaims(await deps.verifyToken(match[1]!));
+    if (principal.orgId === null && !principal.isAdmin) {
+      const membership = await getMembership(deps.db, principal.sub);
+      if (membership) {
+        principal.orgId = membership.orgId;
+        principal.role ??= membership.role;
+      }
+    }
+    c.set('principal', principal);
+    return next();
+  };
+}

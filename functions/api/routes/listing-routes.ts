@@ -1,0 +1,118 @@
+/**
+ * Routes for one listing kind (achievements or needs): the two resources have the same lifecycle shape,
+ * so their HTTP surface is built once from the kind's schemas and actions.
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import {
+  createListing,
+  listListings,
+  readListing,
+  transitionListing,
+  updateListing,
+  type ListingView,
+  type achievementSpec,
+  type needSpec,
+} from '../../../shared/services/listings';
+import type { ApiEnv } from '../context';
+import type { RouteDoc } from '../openapi/route-docs';
+import { problemSchema } from '../problem';
+import { etag, expectedVersion, parseBody, parseQuery } from '../validation';
+import { checkId, emptyBody } from './params';
+
+type Spec = typeof achievementSpec | typeof needSpec;
+
+export interface ListingRouteConfig<S extends Spec> {
+  spec: S;
+  /** e.g. /achievements */
+  base: string;
+  tag: string;
+  nounEn: string;
+  createBody: z.ZodType;
+  updateBody: z.ZodType;
+  fullSchema: z.ZodType;
+  publicSchema: z.ZodType;
+  listQuery: z.ZodType;
+  /** Lifecycle actions exposed as POST {base}/:id/{action}. */
+  actions: { action: S['adminActions'][number] | 'publish'; summary: string }[];
+}
+
+const problems = {
+  400: { description: 'Invalid request (validation_failed, malformed_json, invalid_cursor)', schema: problemSchema, contentType: 'application/problem+json' },
+  401: { description: 'Missing or invalid access token', schema: problemSchema, contentType: 'application/problem+json' },
+  403: { description: 'Not allowed for this caller', schema: problemSchema, contentType: 'application/problem+json' },
+  404: { description: 'Not found (or not visible to this caller)', schema: problemSchema, contentType: 'application/problem+json' },
+  409: { description: 'Version conflict or transition not allowed', schema: problemSchema, contentType: 'application/problem+json' },
+};
+
+function respond(c: Context, view: ListingView<any>, status: 200 | 201 = 200) {
+  c.header('ETag', etag((view.record as { version: number }).version));
+  return c.json(view.record, status);
+}
+
+export function listingRoutes<S extends Spec>(config: ListingRouteConfig<S>) {
+  const { spec, base } = config;
+  const viewSchema = z.union([config.fullSchema, config.publicSchema]);
+  const app = new Hono<ApiEnv>()
+    .post(base, async (c) => {
+      const input = await parseBody(c, config.createBody);
+      const { db, now } = c.var.deps;
+      const record = await createListing(db, spec as any, c.var.principal, input, now());
+      c.header('Location', `/api/v1${base}/${record.id}`);
+      return respond(c, { full: true, record }, 201);
+    })
+    .get(base, async (c) => {
+      const query = parseQuery(c, config.listQuery) as Record<string, unknown>;
+      const page = await listListings(c.var.deps.db, spec as any, c.var.principal, { ...query, limit: (query.limit as number | undefined) ?? 20 });
+      return c.json({ items: page.items.map((v) => v.record), nextCursor: page.nextCursor });
+    })
+    .get(`${base}/:id`, async (c) => {
+      const id = checkId(c.req.param('id'));
+      return respond(c, await readListing(c.var.deps.db, spec as any, c.var.principal, id));
+    })
+    .patch(`${base}/:id`, async (c) => {
+      const id = checkId(c.req.param('id'));
+      const patch = await parseBody(c, config.updateBody);
+      const { db, now } = c.var.deps;
+      const record = await updateListing(db, spec as any, c.var.principal, id, patch, expectedVersion(c), now());
+      return respond(c, { full: true, record });
+    });
+
+  for (const { action } of config.actions) {
+    app.post(`${base}/:id/${action}`, async (c) => {
+      const id = checkId(c.req.param('id') ?? '');
+      if ((c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding')) await parseBody(c, emptyBody);
+      const { db, now } = c.var.deps;
+      const record = await transitionListing(db, spec as any, c.var.principal, id, action as never, expectedVersion(c), now());
+      return respond(c, { full: true, record });
+    });
+  }
+
+  const docs: RouteDoc[] = [
+    {
+      method: 'post', path: base, tag: config.tag, access: spec.creatorRole === 'university' ? 'university' : 'enterprise',
+      summary: `Create a ${config.nounEn} (draft)`, body: config.createBody,
+      responses: { 201: { description: 'Created; ETag carries the version', schema: config.fullSchema }, ...problems },
+    },
+    {
+      method: 'get', path: base, tag: config.tag, access: 'anyone', query: config.listQuery,
+      summary: `List ${config.nounEn}s, newest first, filtered; public fields unless ownerOrgId is your organisation`,
+      responses: { 200: { description: 'One page', schema: z.object({ items: z.array(viewSchema), nextCursor: z.string().nullable() }) }, ...problems },
+    },
+    {
+      method: 'get', path: `${base}/:id`, tag: config.tag, access: 'anyone',
+      summary: `Read a ${config.nounEn}: public fields, or everything for its owner and admins`,
+      responses: { 200: { description: 'The listing; ETag carries the version', schema: viewSchema }, ...problems },
+    },
+    {
+      method: 'patch', path: `${base}/:id`, tag: config.tag, access: 'owner', body: config.updateBody, ifMatch: 'required',
+      summary: `Edit a ${config.nounEn} (owner; If-Match with the version read)`,
+      responses: { 200: { description: 'Updated', schema: config.fullSchema }, ...problems, 428: { description: 'If-Match missing', schema: problemSchema, contentType: 'application/problem+json' } },
+    },
+    ...config.actions.map(({ action, summary }): RouteDoc => ({
+      method: 'post', path: `${base}/:id/${action}`, tag: config.tag, access: 'owner', ifMatch: 'optional', summary,
+      responses: { 200: { description: 'New status', schema: config.fullSchema }, ...problems },
+    })),
+  ];
+  return { app, docs };
+}

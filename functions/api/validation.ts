@@ -1,0 +1,42 @@
+/**
+ * Request parsing: bodies must be JSON objects matching a strict zod schema; query strings likewise;
+ * If-Match carries the version a client read.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { DomainError } from '../../shared/domain/errors';
+import { issuesFromZod } from './problem';
+
+export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) throw new DomainError('unsupported_media_type');
+  const raw = await c.req.text();
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    throw new DomainError('malformed_json');
+  }
+  const result = schema.safeParse(data, { reportInput: true });
+  if (!result.success) throw new DomainError('validation_failed', issuesFromZod(result.error));
+  return result.data;
+}
+
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const result = schema.safeParse(c.req.query(), { reportInput: true });
+  if (!result.success) throw new DomainError('validation_failed', issuesFromZod(result.error, ['query']));
+  return result.data;
+}
+
+/** The version in `If-Match: "3"` (or W/"3"), or null when absent. `*` is not accepted: we want the version. */
+export function expectedVersion(c: Context): number | null {
+  const header = c.req.header('if-match');
+  if (header === undefined) return null;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) throw new DomainError('invalid_if_match');
+  return Number(match[1]);
+}
+
+export function etag(version: number): string {
+  return `"${version}"`;
+}

@@ -1,0 +1,123 @@
+/**
+ * Demo data, written idempotently: every item has an id derived from its seed key and is written only if
+ * absent, so re-running the seed never duplicates nor overwrites what people changed through the API.
+ */
+import { createHash } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DemoAccount } from '../../functions/api/routes/dev';
+import type { Db } from '../../shared/db/client';
+import { keys } from '../../shared/db/keys';
+import { insertListing } from '../../shared/db/listings';
+import { insertOrganisation } from '../../shared/db/organisations';
+import { newAchievement, transitionAchievement } from '../../shared/domain/achievement';
+import { makeCreditCode } from '../../shared/domain/credit-code';
+import { DomainError } from '../../shared/domain/errors';
+import { newNeed, transitionNeed } from '../../shared/domain/need';
+import { newOrganisation, roleForOrgType, type Organisation } from '../../shared/domain/organisation';
+import { demoAchievements, demoNeeds } from '../demo-data/listings';
+import { demoAccounts, demoOrganisations } from '../demo-data/organisations';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A stable ULID-shaped id for a seed key, so the same demo item always has the same id. */
+export function seedId(prefix: string, key: string): string {
+  const digest = createHash('sha256').update(`tech-market-demo:${key}`).digest();
+  let body = '';
+  for (let i = 0; i < 26; i++) body += CROCKFORD[digest[i]! % 32];
+  return `${prefix}_${body}`;
+}
+
+const CATEGORY_PREFIX: Record<Organisation['type'], string> = {
+  university: '12', institute: '12', government: '11', enterprise: '91', transfer_center: '52',
+};
+
+async function insertIfAbsent(write: () => Promise<void>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    const alreadyThere =
+      (error instanceof Error && error.name === 'ConditionalCheckFailedException') ||
+      (error instanceof DomainError && (error.code === 'credit_code_taken' || error.code === 'version_conflict' || error.code === 'already_member'));
+    if (alreadyThere) return false;
+    throw error;
+  }
+}
+
+export interface SeedResult {
+  accounts: DemoAccount[];
+  written: { organisations: number; achievements: number; needs: number };
+}
+
+export async function seedDemoData(db: Db, now: Date): Promise<SeedResult> {
+  const day = 24 * 3600 * 1000;
+  const orgs = new Map<string, Organisation>();
+  let written = { organisations: 0, achievements: 0, needs: 0 };
+
+  for (const [i, demo] of demoOrganisations.entries()) {
+    const id = seedId('org', demo.key);
+    const created = new Date(now.getTime() - (120 - i) * day);
+    const base = newOrganisation(
+      {
+        name: demo.name,
+        type: demo.type,
+        creditCode: makeCreditCode(CATEGORY_PREFIX[demo.type], demo.division, 1000 + i),
+        district: demo.district,
+        description: demo.description,
+        contact: demo.contact,
+        ...(demo.website ? { website: demo.website } : {}),
+      },
+      id,
+      'seed',
+      created,
+    );
+    const org: Organisation = demo.verified
+      ? { ...base, verification: { status: 'verified', decidedAt: new Date(created.getTime() + day).toISOString(), decidedBy: 'demo-admin' } }
+      : base;
+    orgs.set(demo.key, org);
+    if (await insertIfAbsent(() => insertOrganisation(db, org))) written.organisations++;
+  }
+
+  const accounts: DemoAccount[] = demoAccounts.map((a) => {
+    const org = a.orgKey ? orgs.get(a.orgKey) : undefined;
+    if (a.orgKey && !org) throw new Error(`demo account ${a.id} names unknown organisation ${a.orgKey}`);
+    return { id: a.id, displayName: a.displayName, groups: a.groups, orgId: org?.id ?? null, orgName: org?.name ?? null };
+  });
+  for (const account of accounts) {
+    if (!account.orgId) continue;
+    const org = [...orgs.values()].find((o) => o.id === account.orgId)!;
+    await insertIfAbsent(async () => {
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { ...keys.membership(account.id), entity: 'membership', sub: account.id, orgId: org.id, role: roleForOrgType(org.type), joinedAt: org.createdAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    });
+  }
+
+  for (const [i, demo] of demoAchievements.entries()) {
+    const owner = orgs.get(demo.ownerOrgKey);
+    if (!owner) throw new Error(`achievement ${demo.key} names unknown organisation ${demo.ownerOrgKey}`);
+    const created = new Date(now.getTime() - (90 - 2 * i) * day);
+    const { key: _k, ownerOrgKey: _o, publish, ...input } = demo;
+    let record = newAchievement(input, { id: seedId('ach', demo.key), ownerOrgId: owner.id, ownerOrgName: owner.name }, created);
+    if (publish) record = transitionAchievement(record, 'publish', new Date(created.getTime() + 3600_000));
+    if (await insertIfAbsent(() => insertListing(db, 'achievement', record))) written.achievements++;
+  }
+
+  for (const [i, demo] of demoNeeds.entries()) {
+    const owner = orgs.get(demo.ownerOrgKey);
+    if (!owner) throw new Error(`need ${demo.key} names unknown organisation ${demo.ownerOrgKey}`);
+    // Needs are dated from "now" backwards but their deadlines are absolute; create them as of today
+    // so the deadline check sees the real calendar.
+    const created = new Date(now.getTime() - (60 - 2 * i) * day);
+    const { key: _k, ownerOrgKey: _o, publish, challenge, ...input } = demo;
+    let record = newNeed({ ...input, challenge: challenge ?? null }, { id: seedId('need', demo.key), ownerOrgId: owner.id, ownerOrgName: owner.name }, now);
+    record = { ...record, createdAt: created.toISOString(), updatedAt: created.toISOString() };
+    if (publish) record = transitionNeed(record, 'publish', new Date(Math.max(created.getTime() + 3600_000, 0)));
+    if (await insertIfAbsent(() => insertListing(db, 'need', record))) written.needs++;
+  }
+  return { accounts, written };
+}

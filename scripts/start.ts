@@ -1,0 +1,84 @@
+/**
+ * `npm start`: the whole marketplace on this machine. DynamoDB Local (fetched once, data kept in
+ * .local/dynamodb), the table, demo data, the local token issuer, and the API on http://localhost:3000.
+ * Ctrl-C stops everything it started.
+ */
+import { serve } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { DEFAULT_TABLE_NAME } from '../shared/db/table';
+import { startDynamoDbLocal, type RunningDynamoDbLocal } from './local/dynamodb-local';
+import { createLocalApp } from './local/local-app';
+
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.DATA_DIR ?? '.local');
+const tableName = process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME;
+const log = (line: string) => console.log(`[start] ${line}`);
+
+let dynamo: RunningDynamoDbLocal | null = null;
+let stopping = false;
+
+async function main() {
+  const started = Date.now();
+  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    dynamo = await startDynamoDbLocal({
+      dataDir: resolve(dataDir, 'dynamodb'),
+      ...(process.env.DYNAMODB_LOCAL_PORT ? { port: Number(process.env.DYNAMODB_LOCAL_PORT) } : {}),
+      log,
+    });
+    endpoint = dynamo.endpoint;
+    dynamo.process.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`[start] DynamoDB Local exited unexpectedly (${code}); stopping.`);
+        process.exit(1);
+      }
+    });
+    log(`DynamoDB Local on ${endpoint}, data in ${resolve(dataDir, 'dynamodb')}`);
+  }
+  const local = await createLocalApp({
+    endpoint,
+    tableName,
+    issuerUrl: `http://localhost:${port}/api/v1/dev`,
+    issuerKeyFile: resolve(dataDir, 'issuer-key.json'),
+    seed: process.env.SEED !== 'false',
+  });
+  if (local.seeded) {
+    const w = local.seeded.written;
+    log(`demo data: ${w.organisations} organisations, ${w.achievements} achievements, ${w.needs} needs newly written (the rest already there)`);
+  }
+  const server = serve({ fetch: local.app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' });
+  server.once('error', (error) => {
+    console.error(`[start] cannot listen on port ${port}: ${(error as Error).message} (set PORT to another port)`);
+    void shutdown(1);
+  });
+  server.once('listening', () => {
+    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`API        http://localhost:${port}/api/v1/health`);
+    log(`demo login http://localhost:${port}/api/v1/dev/login`);
+    log(`API docs   http://localhost:${port}/docs`);
+    log('Ctrl-C stops everything.');
+  });
+
+  async function shutdown(code: number) {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    server.close();
+    await dynamo?.stop();
+    process.exit(code);
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+}
+
+process.on('exit', () => {
+  // Last resort when the process dies some other way: never leave Java running behind us.
+  if (dynamo && dynamo.process.exitCode === null) dynamo.process.kill('SIGKILL');
+});
+
+main().catch(async (error) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  stopping = true;
+  await dynamo?.stop();
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+/**
+ * Translating AWS failures into the marketplace's stable errors, keeping the AWS error as `cause`.
+ */
+import { DomainError } from '../domain/errors';
+
+const UNAVAILABLE = new Set([
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalServerError',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TimeoutError',
+  'RequestTimeout',
+  'ResourceNotFoundException',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
+
+export function isConditionalCheckFailed(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** The per-item reasons of a cancelled transaction, e.g. ['None', 'ConditionalCheckFailed']. */
+export function cancellationReasons(error: unknown): string[] | null {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
+  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if (reasons) return reasons.map((r) => r.Code ?? 'None');
+  // Some SDK builds only keep the reasons in the message: "... [None, ConditionalCheckFailed]".
+  const match = /\[([^\]]*)\]/.exec(error.message);
+  return match ? match[1]!.split(',').map((s) => s.trim()) : [];
+}
+
+/** Rethrows `error` as a DomainError when it means "the database is unavailable"; otherwise unchanged. */
+export function toStorageError(error: unknown): unknown {
+  if (error instanceof DomainError) return error;
+  if (error instanceof Error) {
+    const code = (error as Error & { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
+    if (UNAVAILABLE.has(error.name) || (code && NETWORK_CODES.has(code)) || /ECONNREFUSED|socket hang up/.test(error.message)) {
+      return new DomainError('storage_unavailable', [], { cause: error });
+    }
+  }
+  return error;
+}
+
+/** Runs a database call and maps unavailability to `storage_unavailable`. */
+export async function db<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

@@ -1,0 +1,24 @@
+/** Key builders, named by the access pattern they serve. The only place key strings are spelled. */
+export const keys = {
+  organisation: (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' }),
+  organisationsByVerification: (status: string) => `ORGS#VERIFICATION#${status}`,
+  creditCode: (code: string) => ({ pk: `CREDITCODE#${code}`, sk: 'CREDITCODE' }),
+  membership: (sub: string) => ({ pk: `USER#${sub}`, sk: 'MEMBERSHIP' }),
+  listing: (kind: ListingKind, id: string) => ({ pk: `${PREFIX[kind]}#${id}`, sk: PREFIX[kind] }),
+  listingsByStatus: (kind: ListingKind, status: string) => `${PREFIX[kind]}S#STATUS#${status}`,
+  listingsOfOrg: (kind: ListingKind, orgId: string) => `ORG#${orgId}#${PREFIX[kind]}S`,
+};
+
+export type ListingKind = 'achievement' | 'need';
+const PREFIX: Record<ListingKind, string> = { achievement: 'ACHIEVEMENT', need: 'NEED' };
+
+/** Attributes that exist only for keys and filters; stripped before an item becomes a domain record. */
+export const STORAGE_ONLY_ATTRIBUTES = [
+  'pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'priceFloorFen', 'budgetMaxFen', 'isChallenge', 'expiresAt',
+] as const;
+
+export function stripStorageAttributes<T>(item: Record<string, unknown>): T {
+  const copy = { ...item };
+  for (const attribute of STORAGE_ONLY_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+}

@@ -1,0 +1,109 @@
+/** Organisations, their credit-code uniqueness guard, and memberships. */
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../domain/errors';
+import type { Organisation, VerificationStatus } from '../domain/organisation';
+import type { Role } from '../auth/principal';
+import type { Db } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { cancellationReasons, db as call, isConditionalCheckFailed } from './errors';
+import { keys, stripStorageAttributes } from './keys';
+
+export interface Membership {
+  sub: string;
+  orgId: string;
+  role: Role | null;
+  joinedAt: string;
+}
+
+function organisationItem(org: Organisation) {
+  return {
+    ...keys.organisation(org.id),
+    gsi1pk: keys.organisationsByVerification(org.verification.status),
+    gsi1sk: `${org.createdAt}#${org.id}`,
+    entity: 'organisation',
+    ...org,
+  };
+}
+
+export async function getOrganisation(db: Db, id: string): Promise<Organisation | null> {
+  const out = await call(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.organisation(id), ConsistentRead: true })));
+  return out.Item ? stripStorageAttributes<Organisation>(out.Item) : null;
+}
+
+export async function getMembership(db: Db, sub: string): Promise<Membership | null> {
+  const out = await call(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.membership(sub) })));
+  return out.Item ? stripStorageAttributes<Membership>(out.Item) : null;
+}
+
+/**
+ * Registers an organisation, reserves its credit code and (when a person registers it) makes that person
+ * its first member — all or nothing.
+ */
+export async function insertOrganisation(db: Db, org: Organisation, member?: Membership): Promise<void> {
+  const items = [
+    { Put: { TableName: db.tableName, Item: organisationItem(org), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.creditCode(org.creditCode), entity: 'credit_code', orgId: org.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...(member
+      ? [{ Put: { TableName: db.tableName, Item: { ...keys.membership(member.sub), entity: 'membership', ...member }, ConditionExpression: 'attribute_not_exists(pk)' } }]
+      : []),
+  ];
+  try {
+    await call(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (reasons?.[1] === 'ConditionalCheckFailed') throw new DomainError('credit_code_taken', [{ path: 'creditCode', code: 'credit_code_taken', message: 'already registered', messageZh: '该代码已被注册' }]);
+    if (reasons?.[2] === 'ConditionalCheckFailed') throw new DomainError('already_member');
+    if (reasons?.[0] === 'ConditionalCheckFailed') throw new DomainError('version_conflict');
+    throw error;
+  }
+}
+
+/** Writes a changed organisation if nobody changed it since `expectedVersion`. */
+export async function replaceOrganisation(db: Db, org: Organisation, expectedVersion: number): Promise<void> {
+  try {
+    await call(() =>
+      db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: organisationItem(org),
+          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      ),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw new DomainError('version_conflict');
+    throw error;
+  }
+}
+
+export async function listOrganisationsByVerification(
+  db: Db,
+  status: VerificationStatus,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: Organisation[]; nextCursor: string | null }> {
+  const partition = keys.organisationsByVerification(status);
+  const start = page.cursor
+    ? decodeCursor(page.cursor, { keyAttributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partitionAttribute: 'gsi1pk', partitionValue: partition })
+    : undefined;
+  const out = await call(() =>
+    db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': partition },
+        Limit: page.limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    ),
+  );
+  const last = out.LastEvaluatedKey as Record<string, string> | undefined;
+  return { items: (out.Items ?? []).map((i) => stripStorageAttributes<Organisation>(i)), nextCursor: last ? encodeCursor(last) : null };
+}

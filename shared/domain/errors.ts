@@ -1,0 +1,81 @@
+/**
+ * Every failure the marketplace reports has a stable code, an English and a Chinese sentence, and a kind
+ * that the API maps to an HTTP status. Codes never change once shipped: clients branch on them.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_required'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'unavailable'
+  | 'internal';
+
+export interface FieldIssue {
+  /** Dotted path into the request, e.g. `price.minFen` or `keywords.2`; '' for the whole body. */
+  path: string;
+  code: string;
+  message: string;
+  messageZh: string;
+}
+
+const CATALOGUE = {
+  validation_failed: ['invalid', 'The request is not valid.', '请求内容不符合要求。'],
+  malformed_json: ['invalid', 'The request body is not valid JSON.', '请求体不是合法的 JSON。'],
+  invalid_cursor: ['invalid', 'The pagination cursor is not valid for this list.', '分页游标无效。'],
+  invalid_if_match: ['invalid', 'If-Match must be the version number from the ETag, e.g. "3".', 'If-Match 必须是 ETag 中的版本号，例如 "3"。'],
+  unsupported_media_type: ['unsupported_media_type', 'Send the body as application/json.', '请求体须为 application/json。'],
+  payload_too_large: ['payload_too_large', 'The request body is too large.', '请求体过大。'],
+  unauthenticated: ['unauthenticated', 'Sign in first: a valid access token is required.', '请先登录：需要有效的访问令牌。'],
+  invalid_token: ['unauthenticated', 'The access token is invalid or expired.', '访问令牌无效或已过期。'],
+  forbidden: ['forbidden', 'You may not do this.', '您无权执行此操作。'],
+  role_required: ['forbidden', 'Your role may not do this.', '您的角色无权执行此操作。'],
+  not_owner: ['forbidden', 'Only the owning organisation may change this.', '只有所属机构可以修改此内容。'],
+  organisation_required: ['forbidden', 'Register or join an organisation first.', '请先注册或加入机构。'],
+  organisation_type_mismatch: ['forbidden', 'Your organisation type may not do this.', '您所在机构的类型无权执行此操作。'],
+  organisation_not_verified: ['forbidden', 'Your organisation must be verified by the bureau before publishing.', '机构须经市科技局认证后方可发布。'],
+  already_member: ['conflict', 'You already belong to an organisation.', '您已属于某个机构。'],
+  credit_code_taken: ['conflict', 'An organisation with this unified social credit code is already registered.', '该统一社会信用代码已被注册。'],
+  not_found: ['not_found', 'Not found.', '未找到。'],
+  route_not_found: ['not_found', 'No such route.', '接口不存在。'],
+  version_required: ['precondition_required', 'Send If-Match with the version you read, to avoid overwriting another change.', '请在 If-Match 中提供读取时的版本号，以免覆盖他人的修改。'],
+  version_conflict: ['conflict', 'Someone changed this since you read it. Reload and try again.', '内容在您读取后已被修改，请刷新后重试。'],
+  invalid_transition: ['conflict', 'This action is not allowed in the current status.', '当前状态下不允许此操作。'],
+  not_editable: ['conflict', 'This listing can no longer be edited in its current status.', '当前状态下不可编辑。'],
+  deadline_passed: ['invalid', 'The deadline has passed.', '截止日期已过。'],
+  challenge_terms_locked: ['conflict', 'A published challenge may not lower its bounty, shorten its deadline or withdraw acceptance criteria.', '揭榜挂帅发布后，不得降低榜额、提前截止日期或撤回验收指标。'],
+  challenge_withdrawal_forbidden: ['conflict', 'A published challenge cannot be withdrawn before its deadline.', '揭榜挂帅发布后，截止日期前不得撤榜。'],
+  storage_unavailable: ['unavailable', 'The database is unavailable. Try again shortly; nothing was changed.', '数据库暂时不可用，请稍后重试；本次未做任何修改。'],
+  internal: ['internal', 'Something went wrong on our side.', '服务器内部错误。'],
+} as const satisfies Record<string, readonly [ErrorKind, string, string]>;
+
+export type ErrorCode = keyof typeof CATALOGUE;
+
+export class DomainError extends Error {
+  readonly kind: ErrorKind;
+  readonly messageZh: string;
+  constructor(
+    readonly code: ErrorCode,
+    readonly issues: FieldIssue[] = [],
+    options?: { cause?: unknown; detail?: string; detailZh?: string },
+  ) {
+    const [kind, en, zh] = CATALOGUE[code];
+    super(options?.detail ?? en, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DomainError';
+    this.kind = kind;
+    this.messageZh = options?.detailZh ?? zh;
+  }
+}
+
+export function errorTitle(code: ErrorCode): { en: string; zh: string } {
+  const [, en, zh] = CATALOGUE[code];
+  return { en, zh };
+}
+
+/** A field-level failure of a domain rule (as opposed to a schema failure), reported like a zod issue. */
+export function fieldIssue(path: string, code: string, message: string, messageZh: string): FieldIssue {
+  return { path, code, message, messageZh };
+}

@@ -1,0 +1,28 @@
+/**
+ * Money is integer fen (分) everywhere: 1 CNY = 100 fen. Never floats, never strings in arithmetic.
+ * The ceiling keeps every sum of amounts far inside Number.MAX_SAFE_INTEGER.
+ */
+import { z } from 'zod';
+
+/** 10 trillion fen = 100 billion CNY: larger than any single technology contract or bounty. */
+export const MAX_FEN = 10_000_000_000_000;
+
+export const fenSchema = z
+  .number()
+  .int({ message: 'must be a whole number of fen' })
+  .min(0)
+  .max(MAX_FEN)
+  .describe('Amount in integer fen (分); 100 fen = ¥1');
+
+export const positiveFenSchema = fenSchema.min(1);
+
+/** ¥1,234,567.89 — grouping by thousands, always two decimals. Pure integer arithmetic. */
+export function formatFen(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new Error('fen must be a safe integer');
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.trunc(abs / 100);
+  const cents = abs % 100;
+  const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}¥${grouped}.${String(cents).padStart(2, '0')}`;
+}

@@ -1,0 +1,70 @@
+/**
+ * An API on the real DynamoDB Local started by the global setup: its own table per test file, the demo
+ * data seeded, requests made in-process with app.request(). Refuses any endpoint that is not local.
+ */
+import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { keys, type ListingKind } from '../../shared/db/keys';
+import { createLocalApp, type LocalApp } from '../../scripts/local/local-app';
+
+export const TEST_NOW = new Date('2026-11-26T02:00:00Z');
+
+export interface Harness extends LocalApp {
+  token(accountId: string): Promise<string>;
+  call(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
+  /** The item exactly as stored, or undefined. */
+  stored(kind: ListingKind | 'organisation', id: string): Promise<Record<string, unknown> | undefined>;
+  orgIdOf(accountId: string): string;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const endpoint = inject('dynamoEndpoint');
+  const host = new URL(endpoint).hostname;
+  if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`integration tests run only against a local DynamoDB, not ${endpoint}`);
+  const local = await createLocalApp({
+    endpoint,
+    tableName: `test-${randomUUID()}`,
+    issuerUrl: 'http://localhost/api/v1/dev',
+    seed: true,
+    now: () => TEST_NOW,
+  });
+  const accounts = local.seeded!.accounts;
+  return {
+    ...local,
+    async token(accountId) {
+      const account = accounts.find((a) => a.id === accountId);
+      if (!account) throw new Error(`no demo account ${accountId}`);
+      return local.issuer.sign({ sub: account.id, groups: account.groups, orgId: account.orgId });
+    },
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...(options.headers ?? {}) };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined;
+      if (options.rawBody !== undefined) body = options.rawBody;
+      else if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      return local.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    },
+    async stored(kind, id) {
+      const key = kind === 'organisation' ? keys.organisation(id) : keys.listing(kind, id);
+      const out = await local.db.doc.send(new GetCommand({ TableName: local.db.tableName, Key: key, ConsistentRead: true }));
+      return out.Item;
+    },
+    orgIdOf(accountId) {
+      const orgId = accounts.find((a) => a.id === accountId)?.orgId;
+      if (!orgId) throw new Error(`${accountId} has no organisation`);
+      return orgId;
+    },
+  };
+}
+
+/** Asserts a problem+json response and returns its body. */
+export async function problem(response: Response, status: number): Promise<{ code: string; errors?: { path: string; code: string; message: string; messageZh: string }[]; title: string; titleZh: string }> {
+  const text = await response.text();
+  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text}`);
+  if (!response.headers.get('content-type')?.startsWith('application/problem+json')) throw new Error(`not problem+json: ${response.headers.get('content-type')}`);
+  return JSON.parse(text);
+}
