@@ -45,14 +45,17 @@ const problems = {
   409: { description: 'Version conflict or transition not allowed', schema: problemSchema, contentType: 'application/problem+json' },
 };
 
-function respond(c: Context, view: ListingView<any>, status: 200 | 201 = 200) {
-  c.header('ETag', etag((view.record as { version: number }).version));
-  return c.json(view.record, status);
-}
 
 export function listingRoutes<S extends Spec>(config: ListingRouteConfig<S>) {
   const { spec, base } = config;
   const viewSchema = z.union([config.fullSchema, config.publicSchema]);
+  // Every listing leaves through its schema: fields come out in a stable order, and a public view is
+  // stripped to the public fields even if a projection upstream ever forgot one.
+  const shape = (view: ListingView<any>) => (view.full ? config.fullSchema : config.publicSchema).parse(view.record);
+  const respond = (c: Context, view: ListingView<any>, status: 200 | 201 = 200) => {
+    c.header('ETag', etag((view.record as { version: number }).version));
+    return c.json(shape(view) as object, status);
+  };
   const app = new Hono<ApiEnv>()
     .post(base, async (c) => {
       const input = await parseBody(c, config.createBody);
@@ -64,7 +67,7 @@ export function listingRoutes<S extends Spec>(config: ListingRouteConfig<S>) {
     .get(base, async (c) => {
       const query = parseQuery(c, config.listQuery) as Record<string, unknown>;
       const page = await listListings(c.var.deps.db, spec as any, c.var.principal, { ...query, limit: (query.limit as number | undefined) ?? 20 });
-      return c.json({ items: page.items.map((v) => v.record), nextCursor: page.nextCursor });
+      return c.json({ items: page.items.map(shape), nextCursor: page.nextCursor });
     })
     .get(`${base}/:id`, async (c) => {
       const id = checkId(c.req.param('id'));
