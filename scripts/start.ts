@@ -71,11 +71,6 @@ async function main() {
   process.on('SIGTERM', () => void shutdown(0));
 }
 
-process.on('exit', () => {
-  // Last resort when the process dies some other way: never leave Java running behind us.
-  if (dynamo && dynamo.process.exitCode === null) dynamo.process.kill('SIGKILL');
-});
-
 main().catch(async (error) => {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
   stopping = true;

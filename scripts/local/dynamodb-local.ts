@@ -99,6 +99,9 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Never leave Java running behind a parent that dies without stopping it (a crash, an uncaught error).
+  const killOnExit = () => child.exitCode === null && child.kill('SIGKILL');
+  process.once('exit', killOnExit);
 
   const deadline = Date.now() + 30_000;
   while (!(await portOpen(port))) {
