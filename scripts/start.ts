@@ -41,7 +41,9 @@ async function main() {
     issuerUrl: `http://localhost:${port}/api/v1/dev`,
     issuerKeyFile: resolve(dataDir, 'issuer-key.json'),
     seed: process.env.SEED !== 'false',
+    log,
   });
+  log(`search engine: ${local.search.engine}`);
   if (local.seeded) {
     const w = local.seeded.written;
     log(`demo data: ${w.organisations} organisations, ${w.achievements} achievements, ${w.needs} needs newly written (the rest already there)`);
@@ -64,6 +66,7 @@ async function main() {
     stopping = true;
     log('stopping…');
     server.close();
+    await local.stop();
     await dynamo?.stop();
     process.exit(code);
   }

@@ -1,9 +1,7 @@
 /** Tiny helpers for server-rendered HTML: escaping is not optional. */
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../shared/text/escape-html';
 
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
+export { escapeHtml };
 
 /** A complete zh-CN page with the shared minimal style. `body` must already be escaped HTML. */
 export function page(title: string, body: string): string {

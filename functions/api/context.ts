@@ -2,6 +2,7 @@
 import type { Principal } from '../../shared/auth/principal';
 import type { TokenVerifier } from '../../shared/auth/verify-token';
 import type { Db } from '../../shared/db/client';
+import type { SearchIndex } from '../../shared/search/search-index';
 import type { DevAccounts } from './routes/dev';
 
 export interface ApiDeps {
@@ -10,8 +11,8 @@ export interface ApiDeps {
   now: () => Date;
   /** Where the API runs, reported by /health. */
   mode: 'lambda' | 'local';
-  /** The search engine in use, reported by /health (the matching work adds one). */
-  searchEngine: string;
+  /** The public halls and matching read from here; the indexer keeps it in step with the table. */
+  search: SearchIndex;
   /** Local runner only: the demo accounts and the token issuer. Never set in Lambda. */
   dev?: DevAccounts;
 }

@@ -4,6 +4,7 @@
 import { handle } from 'hono/aws-lambda';
 import { createTokenVerifier, remoteKeySet } from '../../shared/auth/verify-token';
 import { createDb, dbConfigFromEnv } from '../../shared/db/client';
+import { searchIndexFromEnv } from '../../shared/search/from-env';
 import { createApp } from './app';
 
 function required(name: string): string {
@@ -13,6 +14,7 @@ function required(name: string): string {
 }
 
 const issuer = required('AUTH_ISSUER');
+required('TABLE_NAME');
 const { app } = createApp({
   db: createDb(dbConfigFromEnv()),
   verifyToken: createTokenVerifier({
@@ -22,7 +24,7 @@ const { app } = createApp({
   }),
   now: () => new Date(),
   mode: 'lambda',
-  searchEngine: process.env.MEILI_URL ? 'meilisearch' : 'none',
+  search: searchIndexFromEnv(),
 });
 
 export const handler = handle(app);

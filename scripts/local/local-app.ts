@@ -1,13 +1,19 @@
 /**
  * Wires the API for local use: DynamoDB Local (or DYNAMODB_ENDPOINT), the table, demo data, the local
- * token issuer. Shared by the runner (`npm start`) and the tests, so both exercise the same assembly.
+ * token issuer, the search index (embedded unless MEILI_URL is set) rebuilt from the table, and the
+ * stream pump that feeds the same stream handlers Lambda runs. Shared by `npm start` and the tests.
  */
 import { createApp } from '../../functions/api/app';
 import { createLocalIssuer, type LocalIssuer } from '../../shared/auth/local-issuer';
 import { createTokenVerifier, localKeySet } from '../../shared/auth/verify-token';
 import { createDb, type Db } from '../../shared/db/client';
 import { ensureTable } from '../../shared/db/ensure-table';
+import { searchIndexFromEnv } from '../../shared/search/from-env';
+import { createSearchIndexer } from '../../shared/search/indexer';
+import { reindexFromTable } from '../../shared/search/reindex';
+import type { SearchIndex } from '../../shared/search/search-index';
 import { seedDemoData, type SeedResult } from './seed';
+import { startStreamPump, type StreamHandler, type StreamPump } from './stream-pump';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -19,28 +25,57 @@ export interface LocalAppOptions {
   issuerKeyFile?: string;
   seed: boolean;
   now?: () => Date;
+  /** Defaults to searchIndexFromEnv() (embedded unless MEILI_URL is set). */
+  search?: SearchIndex;
+  /** Extra stream handlers beside the indexer (by name). */
+  streamHandlers?: Record<string, StreamHandler>;
+  log?: (line: string) => void;
 }
 
 export interface LocalApp {
   app: ReturnType<typeof createApp>['app'];
   db: Db;
   issuer: LocalIssuer;
+  search: SearchIndex;
+  pump: StreamPump;
   seeded: SeedResult | null;
+  stop(): Promise<void>;
 }
 
 export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp> {
   const db = createDb({ tableName: options.tableName, endpoint: options.endpoint, region: 'cn-northwest-1' });
   await ensureTable(db);
   const now = options.now ?? (() => new Date());
+  const search = options.search ?? searchIndexFromEnv();
+  await search.applySettings();
+  // The pump starts before the rebuild, so a write landing during the rebuild is not missed (both are idempotent).
+  const pump = await startStreamPump({
+    endpoint: options.endpoint,
+    tableName: options.tableName,
+    handlers: { 'search-indexer': createSearchIndexer({ db, index: search }), ...(options.streamHandlers ?? {}) },
+    ...(options.log ? { log: options.log } : {}),
+  });
   const seeded = options.seed ? await seedDemoData(db, now()) : null;
+  await reindexFromTable(db, search);
   const issuer = await createLocalIssuer({ issuer: options.issuerUrl, ...(options.issuerKeyFile ? { keyFile: options.issuerKeyFile } : {}) });
   const { app } = createApp({
     db,
     verifyToken: createTokenVerifier({ issuer: issuer.issuer, clientId: issuer.clientId, keys: localKeySet(issuer.jwks) }),
     now,
     mode: 'local',
-    searchEngine: 'none',
+    search,
     dev: { issuer, accounts: seeded?.accounts ?? [] },
   });
-  return { app, db, issuer, seeded };
+  return {
+    app,
+    db,
+    issuer,
+    search,
+    pump,
+    seeded,
+    async stop() {
+      await pump.stop();
+      db.doc.destroy();
+    },
+  };
 }

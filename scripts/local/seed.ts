@@ -102,7 +102,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<SeedResult> {
     if (!owner) throw new Error(`achievement ${demo.key} names unknown organisation ${demo.ownerOrgKey}`);
     const created = new Date(now.getTime() - (90 - 2 * i) * day);
     const { key: _k, ownerOrgKey: _o, publish, ...input } = demo;
-    let record = newAchievement(input, { id: seedId('ach', demo.key), ownerOrgId: owner.id, ownerOrgName: owner.name }, created);
+    let record = newAchievement(input, { id: seedId('ach', demo.key), ownerOrgId: owner.id, ownerOrgName: owner.name, ownerDistrict: owner.district }, created);
     if (publish) record = transitionAchievement(record, 'publish', new Date(created.getTime() + 3600_000));
     if (await insertIfAbsent(() => insertListing(db, 'achievement', record))) written.achievements++;
   }
@@ -114,7 +114,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<SeedResult> {
     // so the deadline check sees the real calendar.
     const created = new Date(now.getTime() - (60 - 2 * i) * day);
     const { key: _k, ownerOrgKey: _o, publish, challenge, ...input } = demo;
-    let record = newNeed({ ...input, challenge: challenge ?? null }, { id: seedId('need', demo.key), ownerOrgId: owner.id, ownerOrgName: owner.name }, now);
+    let record = newNeed({ ...input, minTrl: null, challenge: challenge ?? null }, { id: seedId('need', demo.key), ownerOrgId: owner.id, ownerOrgName: owner.name, ownerDistrict: owner.district }, now);
     record = { ...record, createdAt: created.toISOString(), updatedAt: created.toISOString() };
     if (publish) record = transitionNeed(record, 'publish', new Date(Math.max(created.getTime() + 3600_000, 0)));
     if (await insertIfAbsent(() => insertListing(db, 'need', record))) written.needs++;

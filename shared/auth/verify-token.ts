@@ -27,8 +27,16 @@ export function createTokenVerifier(config: TokenVerifierConfig): TokenVerifier 
   return async (token) => {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, config.keys, { issuer: config.issuer, algorithms: ['RS256'], clockTolerance: 5 }));
+      ({ payload } = await jwtVerify(token, config.keys, {
+        issuer: config.issuer,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'iat', 'sub'],
+        clockTolerance: 5,
+      }));
     } catch (cause) {
+      // Not being able to fetch the key set is our outage, not a bad token: 503, so clients keep their session.
+      const code = (cause as { code?: string }).code;
+      if (code === 'ERR_JWKS_TIMEOUT' || cause instanceof TypeError) throw new DomainError('auth_unavailable', [], { cause });
       throw new DomainError('invalid_token', [], { cause });
     }
     if (payload.token_use !== 'access' || payload.client_id !== config.clientId || typeof payload.sub !== 'string') {

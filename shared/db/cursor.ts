@@ -24,7 +24,7 @@ export function decodeCursor(cursor: string, expected: { keyAttributes: readonly
   const wanted = new Set(expected.keyAttributes);
   if (
     entries.length !== wanted.size ||
-    entries.some(([k, v]) => !wanted.has(k) || typeof v !== 'string' || v.length > 300) ||
+    entries.some(([k, v]) => !wanted.has(k) || typeof v !== 'string' || v.length === 0 || v.length > 300 || !/^[A-Za-z0-9#_:.\-]+$/.test(v)) ||
     (parsed as Key)[expected.partitionAttribute] !== expected.partitionValue
   ) {
     throw new DomainError('invalid_cursor');

@@ -42,6 +42,15 @@ export function toStorageError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * Real DynamoDB cancels a transaction that collides with another one in flight (TransactionConflict);
+ * DynamoDB Local never does. Either way it is a concurrent change: the caller should re-read and retry.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  if (error instanceof Error && error.name === 'TransactionInProgressException') return true;
+  return cancellationReasons(error)?.includes('TransactionConflict') ?? false;
+}
+
 /** Runs a database call and maps unavailability to `storage_unavailable`. */
 export async function db<T>(call: () => Promise<T>): Promise<T> {
   try {

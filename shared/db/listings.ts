@@ -9,7 +9,7 @@ import { DomainError } from '../domain/errors';
 import type { Need } from '../domain/need';
 import type { Db } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { cancellationReasons, db as call, isConditionalCheckFailed } from './errors';
+import { cancellationReasons, db as call, isConditionalCheckFailed, isTransactionConflict } from './errors';
 import { keys, stripStorageAttributes, type ListingKind } from './keys';
 
 type RecordOf<K extends ListingKind> = K extends 'achievement' ? Achievement : Need;
@@ -39,10 +39,36 @@ export async function getListing<K extends ListingKind>(db: Db, kind: K, id: str
   return out.Item ? stripStorageAttributes<RecordOf<K>>(out.Item) : null;
 }
 
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * After a conditional write fails: was it our own write, retried by the SDK after a lost response? Then
+ * the stored listing is exactly the one we wrote, and the write did happen.
+ */
+async function alreadyWritten(db: Db, kind: ListingKind, record: Achievement | Need): Promise<boolean> {
+  const stored = await getListing(db, kind, record.id);
+  return stored !== null && stableJson(stored) === stableJson(record);
+}
+
 export async function insertListing(db: Db, kind: ListingKind, record: Achievement | Need): Promise<void> {
-  await call(() =>
-    db.doc.send(new PutCommand({ TableName: db.tableName, Item: listingItem(kind, record), ConditionExpression: 'attribute_not_exists(pk)' })),
-  );
+  try {
+    await call(() =>
+      db.doc.send(new PutCommand({ TableName: db.tableName, Item: listingItem(kind, record), ConditionExpression: 'attribute_not_exists(pk)' })),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error) && (await alreadyWritten(db, kind, record))) return;
+    throw error;
+  }
 }
 
 /**
@@ -87,7 +113,9 @@ export async function replaceListing(
       await call(() => db.doc.send(new PutCommand(put)));
     }
   } catch (error) {
+    if (isTransactionConflict(error)) throw new DomainError('version_conflict', [], { cause: error });
     const reasons = cancellationReasons(error);
+    if ((reasons?.[1] === 'ConditionalCheckFailed' || isConditionalCheckFailed(error)) && (await alreadyWritten(db, kind, record))) return;
     if (reasons?.[0] === 'ConditionalCheckFailed') throw new DomainError('organisation_not_verified');
     if (reasons?.[1] === 'ConditionalCheckFailed' || isConditionalCheckFailed(error)) throw new DomainError('version_conflict');
     throw error;
@@ -136,11 +164,18 @@ export async function queryListings<K extends ListingKind>(
 
   const { expression, names, values } = filterExpression(kind, query.filter);
   const found: Record<string, unknown>[] = [];
+  const send = async (input: ConstructorParameters<typeof QueryCommand>[0]) => {
+    try {
+      return await call(() => db.doc.send(new QueryCommand(input)));
+    } catch (error) {
+      // A start key DynamoDB cannot place (well-formed but not a real key of this index) is a bad cursor.
+      if (input.ExclusiveStartKey && error instanceof Error && error.name === 'ValidationException') throw new DomainError('invalid_cursor');
+      throw error;
+    }
+  };
   let exhausted = false;
   for (let round = 0; round < MAX_QUERY_ROUNDS && found.length < query.limit; round++) {
-    const out = await call(() =>
-      db.doc.send(
-        new QueryCommand({
+    const out = await send({
           TableName: db.tableName,
           IndexName: index,
           KeyConditionExpression: `${partitionAttribute} = :partition`,
@@ -150,9 +185,7 @@ export async function queryListings<K extends ListingKind>(
           ScanIndexForward: false,
           Limit: expression ? Math.max(query.limit * 3, 60) : query.limit + 1,
           ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      ),
-    );
+    });
     found.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey as Record<string, string> | undefined;
     if (!start) {

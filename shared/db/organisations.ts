@@ -5,7 +5,7 @@ import type { Organisation, VerificationStatus } from '../domain/organisation';
 import type { Role } from '../auth/principal';
 import type { Db } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { cancellationReasons, db as call, isConditionalCheckFailed } from './errors';
+import { cancellationReasons, db as call, isConditionalCheckFailed, isTransactionConflict } from './errors';
 import { keys, stripStorageAttributes } from './keys';
 
 export interface Membership {
@@ -31,7 +31,7 @@ export async function getOrganisation(db: Db, id: string): Promise<Organisation 
 }
 
 export async function getMembership(db: Db, sub: string): Promise<Membership | null> {
-  const out = await call(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.membership(sub) })));
+  const out = await call(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.membership(sub), ConsistentRead: true })));
   return out.Item ? stripStorageAttributes<Membership>(out.Item) : null;
 }
 
@@ -56,6 +56,7 @@ export async function insertOrganisation(db: Db, org: Organisation, member?: Mem
   try {
     await call(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
   } catch (error) {
+    if (isTransactionConflict(error)) throw new DomainError('version_conflict', [], { cause: error });
     const reasons = cancellationReasons(error);
     if (reasons?.[1] === 'ConditionalCheckFailed') throw new DomainError('credit_code_taken', [{ path: 'creditCode', code: 'credit_code_taken', message: 'already registered', messageZh: '该代码已被注册' }]);
     if (reasons?.[2] === 'ConditionalCheckFailed') throw new DomainError('already_member');

@@ -130,7 +130,7 @@ export const achievementSchema = createAchievementBody.extend(systemFieldsSchema
 });
 export type Achievement = z.infer<typeof achievementSchema>;
 
-export const achievementPublicSchema = achievementSchema.omit({ confidentialDetail: true, contact: true });
+export const achievementPublicSchema = achievementSchema.omit({ confidentialDetail: true, contact: true }).strip();
 export type AchievementPublic = z.infer<typeof achievementPublicSchema>;
 
 export function publicAchievement(a: Achievement): AchievementPublic {
@@ -140,7 +140,7 @@ export function publicAchievement(a: Achievement): AchievementPublic {
 
 export function newAchievement(
   input: CreateAchievementInput,
-  ids: { id: string; ownerOrgId: string; ownerOrgName: string },
+  ids: { id: string; ownerOrgId: string; ownerOrgName: string; ownerDistrict?: string },
   now: Date,
 ): Achievement {
   const at = now.toISOString();

@@ -31,6 +31,7 @@ const CATALOGUE = {
   payload_too_large: ['payload_too_large', 'The request body is too large.', '请求体过大。'],
   unauthenticated: ['unauthenticated', 'Sign in first: a valid access token is required.', '请先登录：需要有效的访问令牌。'],
   invalid_token: ['unauthenticated', 'The access token is invalid or expired.', '访问令牌无效或已过期。'],
+  auth_unavailable: ['unavailable', 'Sign-in keys cannot be fetched right now. Try again shortly.', '暂时无法获取登录密钥，请稍后重试。'],
   forbidden: ['forbidden', 'You may not do this.', '您无权执行此操作。'],
   role_required: ['forbidden', 'Your role may not do this.', '您的角色无权执行此操作。'],
   not_owner: ['forbidden', 'Only the owning organisation may change this.', '只有所属机构可以修改此内容。'],

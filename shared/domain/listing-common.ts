@@ -53,8 +53,13 @@ export const dateSchema = z.iso.date();
 
 /** Today's date in Asia/Shanghai (the city's calendar), as YYYY-MM-DD. */
 export function shanghaiDate(now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+  // Built from parts, not from a locale's format, so an ICU update cannot change the string we compare.
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 export const idSchema = z.string().regex(/^[a-z]+_[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'not a valid id' });
@@ -64,6 +69,8 @@ export const systemFieldsSchema = z.object({
   id: z.string(),
   ownerOrgId: z.string(),
   ownerOrgName: z.string(),
+  /** The owner's district when the listing was created, for the district facet. */
+  ownerDistrict: z.string().optional(),
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

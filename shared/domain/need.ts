@@ -51,6 +51,7 @@ const needFields = {
   budget: budgetSchema,
   deadline: dateSchema.describe('Last day to respond, YYYY-MM-DD in Asia/Shanghai'),
   cooperationModes: modesSchema,
+  minTrl: z.number().int().min(1).max(9).nullable().default(null).describe('Lowest technology readiness (TRL) the enterprise can take on; null when any'),
   challenge: challengeSchema.nullable().default(null).describe('Present for a 揭榜挂帅 challenge'),
   contact: contactSchema,
 };
@@ -69,6 +70,7 @@ export const updateNeedBody = z
     budget: budgetSchema.optional(),
     deadline: dateSchema.optional(),
     cooperationModes: modesSchema.optional(),
+    minTrl: z.number().int().min(1).max(9).nullable().optional(),
     challenge: challengeSchema.nullable().optional(),
     contact: contactSchema.optional(),
   })
@@ -100,7 +102,7 @@ const EDITABLE: readonly NeedStatus[] = ['draft', 'published'];
 export const needSchema = createNeedBody.extend(systemFieldsSchema.shape).extend({ status: needStatusSchema });
 export type Need = z.infer<typeof needSchema>;
 
-export const needPublicSchema = needSchema.omit({ confidentialDetail: true, contact: true });
+export const needPublicSchema = needSchema.omit({ confidentialDetail: true, contact: true }).strip();
 export type NeedPublic = z.infer<typeof needPublicSchema>;
 
 export function publicNeed(n: Need): NeedPublic {
@@ -118,7 +120,7 @@ function deadlineIssues(deadline: string, now: Date): FieldIssue[] {
     : [];
 }
 
-export function newNeed(input: CreateNeedInput, ids: { id: string; ownerOrgId: string; ownerOrgName: string }, now: Date): Need {
+export function newNeed(input: CreateNeedInput, ids: { id: string; ownerOrgId: string; ownerOrgName: string; ownerDistrict?: string }, now: Date): Need {
   const issues = deadlineIssues(input.deadline, now);
   if (issues.length) throw new DomainError('validation_failed', issues);
   const at = now.toISOString();

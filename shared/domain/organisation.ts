@@ -82,13 +82,18 @@ export const organisationSchema = createOrgBody.extend({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
-/** What anyone may see. The contact person and who registered the organisation stay with members and admins. */
-export const organisationPublicSchema = organisationSchema.omit({ contact: true, createdBy: true });
+/**
+ * What anyone may see. The contact person, who registered the organisation and who at the bureau decided
+ * (and why) stay with members and admins.
+ */
+export const organisationPublicSchema = organisationSchema
+  .omit({ contact: true, createdBy: true, verification: true })
+  .extend({ verification: z.object({ status: verificationStatusSchema, decidedAt: z.iso.datetime().optional() }) });
 export type OrganisationPublic = z.infer<typeof organisationPublicSchema>;
 
 export function publicOrganisation(org: Organisation): OrganisationPublic {
-  const { contact: _contact, createdBy: _createdBy, ...rest } = org;
-  return rest;
+  const { contact: _contact, createdBy: _createdBy, verification, ...rest } = org;
+  return { ...rest, verification: { status: verification.status, ...(verification.decidedAt ? { decidedAt: verification.decidedAt } : {}) } };
 }
 
 /** The role a member of an organisation of this type acts in. Government members are admins only by group. */

@@ -24,7 +24,7 @@ interface ListingSpec<K extends ListingKind, R extends { id: string; ownerOrgId:
   publicStatuses: readonly string[];
   /** The actions an admin may take on another organisation's listing (moderation). */
   adminActions: readonly A[];
-  create(input: C, ids: { id: string; ownerOrgId: string; ownerOrgName: string }, now: Date): R;
+  create(input: C, ids: { id: string; ownerOrgId: string; ownerOrgName: string; ownerDistrict?: string }, now: Date): R;
   update(record: R, patch: U, now: Date): R;
   transition(record: R, action: A, now: Date): R;
   toPublic(record: R): P;
@@ -101,7 +101,7 @@ export async function createListing<S extends AnySpec>(db: Db, spec: S, principa
   if (!org) throw new DomainError('organisation_required');
   if (!spec.creatorOrgTypes.includes(org.type)) throw new DomainError('organisation_type_mismatch');
   const prefix = spec.kind === 'achievement' ? 'ach' : 'need';
-  const record = spec.create(input, { id: `${prefix}_${ulid()}`, ownerOrgId: org.id, ownerOrgName: org.name }, now) as RecordOf<S>;
+  const record = spec.create(input, { id: `${prefix}_${ulid()}`, ownerOrgId: org.id, ownerOrgName: org.name, ownerDistrict: org.district }, now) as RecordOf<S>;
   await repo.insertListing(db, spec.kind, record);
   return record;
 }
@@ -124,7 +124,9 @@ export async function updateListing<S extends AnySpec>(
   if (caller.orgId !== current.ownerOrgId) throw new DomainError('not_owner');
   checkExpectedVersion(expectedVersion, current.version, true);
   const next = spec.update(current, patch, now) as RecordOf<S>;
-  await repo.replaceListing(db, spec.kind, next, current.version);
+  // What the public sees must come from a verified organisation, edits included.
+  const isPublic = spec.publicStatuses.includes(current.status);
+  await repo.replaceListing(db, spec.kind, next, current.version, isPublic ? { requireVerifiedOrg: current.ownerOrgId } : {});
   return next;
 }
 

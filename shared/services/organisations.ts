@@ -42,7 +42,10 @@ export async function registerOrganisation(db: Db, principal: Principal | null, 
 export async function readOrganisation(db: Db, principal: Principal | null, id: string): Promise<Organisation | OrganisationPublic> {
   const org = await repo.getOrganisation(db, id);
   if (!org) throw new DomainError('not_found');
-  return principal && (principal.isAdmin || principal.orgId === id) ? org : publicOrganisation(org);
+  if (principal && (principal.isAdmin || principal.orgId === id)) return org;
+  // Organisations the bureau has not verified are not part of the public register.
+  if (org.verification.status !== 'verified') throw new DomainError('not_found');
+  return publicOrganisation(org);
 }
 
 export async function verifyOrganisation(

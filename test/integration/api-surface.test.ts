@@ -11,7 +11,7 @@ describe('health', () => {
   it('reports the table and search engine in use', async () => {
     const res = await h.call('GET', '/api/v1/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', mode: 'local', table: { name: h.db.tableName, reachable: true }, search: { engine: 'none' } });
+    expect(await res.json()).toMatchObject({ status: 'ok', mode: 'local', table: { name: h.db.tableName, reachable: true }, search: { engine: 'embedded' } });
   });
 });
 
@@ -50,5 +50,8 @@ describe('OpenAPI 3.1', () => {
     expect(bundle.status).toBe(200);
     expect((await bundle.text()).length).toBeGreaterThan(100_000);
     expect((await problem(await h.app.request('/docs/assets/..%2Fpackage.json'), 404)).code).toBe('route_not_found');
+    for (const inherited of ['constructor', '__proto__', 'toString']) {
+      expect((await h.app.request(`/docs/assets/${inherited}`)).status).toBe(404);
+    }
   });
 });

@@ -2,7 +2,8 @@
  * Tokens: only RS256 access tokens from the configured issuer and client, signed by a key in its JWKS,
  * and not expired. Everything else is 401 problem+json, even on public routes.
  */
-import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
+import { readFileSync } from 'node:fs';
+import { SignJWT, UnsecuredJWT, generateKeyPair, importJWK, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { achievementInput } from '../fixtures';
 import { problem, startHarness, type Harness } from './harness';
@@ -52,6 +53,19 @@ describe('token verification', () => {
     }
     const after = await h.call('GET', '/api/v1/achievements?limit=100');
     expect(((await after.json()) as { items: unknown[] }).items.length).toBe(count);
+  });
+
+  it('a token signed with the real key but without an expiry is refused', async () => {
+    const jwk = JSON.parse(readFileSync(h.issuerKeyFile, 'utf8')) as JWK;
+    const realKey = await importJWK(jwk, 'RS256');
+    const claims = { token_use: 'access', client_id: h.issuer.clientId, 'cognito:groups': ['university'], 'custom:orgId': h.orgIdOf('demo-nxist') };
+    const sign = (withExpiry: boolean) => {
+      const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: jwk.kid! }).setSubject('demo-nxist').setIssuer(h.issuer.issuer).setIssuedAt();
+      return (withExpiry ? jwt.setExpirationTime('1h') : jwt).sign(realKey);
+    };
+    // The same token with an expiry works: only the missing claim is refused.
+    expect((await h.call('POST', '/api/v1/achievements', { token: await sign(true), body: achievementInput() })).status).toBe(201);
+    expect((await h.call('POST', '/api/v1/achievements', { token: await sign(false), body: achievementInput() })).status).toBe(401);
   });
 
   it('re-signing a token with changed claims breaks it (the admin group cannot be added)', async () => {

@@ -144,7 +144,8 @@ describe('malformed and wrong input', () => {
     expect((await problem(await h.call('GET', '/api/v1/achievements?trlMin=abc'), 400)).errors![0]!.path).toBe('query.trlMin');
     expect((await problem(await h.call('GET', '/api/v1/achievements?limit=1000'), 400)).errors![0]!.path).toBe('query.limit');
     expect((await problem(await h.call('GET', '/api/v1/achievements?priceMaxFen=-5'), 400)).errors![0]!.path).toBe('query.priceMaxFen');
-    expect((await problem(await h.call('GET', '/api/v1/achievements?sort=price'), 400)).errors![0]).toMatchObject({ path: 'query.sort', code: 'unrecognized_key' });
+    expect((await problem(await h.call('GET', '/api/v1/achievements?orderBy=price'), 400)).errors![0]).toMatchObject({ path: 'query.orderBy', code: 'unrecognized_key' });
+    expect((await problem(await h.call('GET', '/api/v1/achievements?sort=cheapest'), 400)).errors![0]).toMatchObject({ path: 'query.sort', code: 'invalid_value' });
     expect((await problem(await h.call('GET', '/api/v1/achievements?cursor=%%%'), 400)).code).toBe('invalid_cursor');
     expect((await problem(await h.call('GET', '/api/v1/achievements/../../etc/passwd'), 404)).code).toMatch(/not_found/);
     expect((await problem(await h.call('GET', "/api/v1/achievements/ach_' OR 1=1"), 404)).code).toBe('not_found');

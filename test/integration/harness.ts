@@ -3,14 +3,21 @@
  * data seeded, requests made in-process with app.request(). Refuses any endpoint that is not local.
  */
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { keys, type ListingKind } from '../../shared/db/keys';
 import { createLocalApp, type LocalApp } from '../../scripts/local/local-app';
 
 export const TEST_NOW = new Date('2026-11-26T02:00:00Z');
 
 export interface Harness extends LocalApp {
+  /** The local issuer's private key (JWK), for tests that must sign unusual tokens with the real key. */
+  issuerKeyFile: string;
+  /** Waits until the stream pump has delivered every write so far (the search index is up to date). */
+  drain(): Promise<void>;
   token(accountId: string): Promise<string>;
   call(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
   /** The item exactly as stored, or undefined. */
@@ -22,16 +29,24 @@ export async function startHarness(): Promise<Harness> {
   const endpoint = inject('dynamoEndpoint');
   const host = new URL(endpoint).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`integration tests run only against a local DynamoDB, not ${endpoint}`);
+  const issuerKeyFile = join(tmpdir(), `tech-market-issuer-${randomUUID()}.json`);
   const local = await createLocalApp({
     endpoint,
     tableName: `test-${randomUUID()}`,
     issuerUrl: 'http://localhost/api/v1/dev',
+    issuerKeyFile,
     seed: true,
     now: () => TEST_NOW,
   });
   const accounts = local.seeded!.accounts;
+  afterAll(async () => {
+    await local.stop();
+    rmSync(issuerKeyFile, { force: true });
+  });
   return {
     ...local,
+    issuerKeyFile,
+    drain: () => local.pump.drain(),
     async token(accountId) {
       const account = accounts.find((a) => a.id === accountId);
       if (!account) throw new Error(`no demo account ${accountId}`);

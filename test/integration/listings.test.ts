@@ -150,6 +150,22 @@ describe('achievements, end to end on DynamoDB Local', () => {
     expect((await problem(res, 400)).code).toBe('invalid_cursor');
     const forged = Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi1pk: 'ACHIEVEMENTS#STATUS#draft', gsi1sk: 'z' })).toString('base64url');
     expect((await problem(await h.call('GET', `/api/v1/achievements?cursor=${forged}`), 400)).code).toBe('invalid_cursor');
+    // Table-backed lists (an organisation's own) check their key cursors just as strictly.
+    const orgId = h.orgIdOf('demo-nxist');
+    const token = await h.token('demo-nxist');
+    for (const key of [
+      { pk: '', sk: '', gsi2pk: `ORG#${orgId}#ACHIEVEMENTS`, gsi2sk: '' },
+      { pk: 'ACHIEVEMENT#x', sk: 'ACHIEVEMENT', gsi2pk: `ORG#${orgId}#ACHIEVEMENTS`, gsi2sk: 'not-a-key"}' },
+    ]) {
+      const cursor = Buffer.from(JSON.stringify(key)).toString('base64url');
+      const res = await h.call('GET', `/api/v1/achievements?ownerOrgId=${orgId}&cursor=${cursor}`, { token });
+      expect((await problem(res, 400)).code).toBe('invalid_cursor');
+    }
+    // A well-formed key is only a position inside the caller's own partition: it can start a page, never leave it.
+    const position = Buffer.from(JSON.stringify({ pk: 'NOPE', sk: 'NOPE', gsi2pk: `ORG#${orgId}#ACHIEVEMENTS`, gsi2sk: '9999' })).toString('base64url');
+    const page = await h.call('GET', `/api/v1/achievements?ownerOrgId=${orgId}&cursor=${position}`, { token });
+    expect(page.status).toBe(200);
+    for (const item of ((await page.json()) as { items: { ownerOrgId: string }[] }).items) expect(item.ownerOrgId).toBe(orgId);
   });
 
   it('owners list their own drafts; others see only public statuses of that organisation', async () => {

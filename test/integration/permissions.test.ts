@@ -100,6 +100,26 @@ describe('confidential fields', () => {
   });
 });
 
+describe('an organisation whose verification is withdrawn', () => {
+  it('can no longer change what the public sees, but keeps its drafts', async () => {
+    const token = await h.token('demo-inst-eco');
+    const published = (await (await h.call('POST', '/api/v1/achievements', { token, body: achievementInput() })).json()) as { id: string };
+    expect((await h.call('POST', `/api/v1/achievements/${published.id}/publish`, { token })).status).toBe(200);
+    const draft = (await (await h.call('POST', '/api/v1/achievements', { token, body: achievementInput() })).json()) as { id: string };
+
+    const orgId = h.orgIdOf('demo-inst-eco');
+    const rejected = await h.call('POST', `/api/v1/orgs/${orgId}/verify`, { token: await h.token('demo-admin'), body: { decision: 'rejected', reason: '资质材料过期' } });
+    expect(rejected.status).toBe(200);
+
+    const before = await h.stored('achievement', published.id);
+    const edit = await h.call('PATCH', `/api/v1/achievements/${published.id}`, { token, body: { title: '未经认证机构修改的标题' }, headers: { 'if-match': '"2"' } });
+    expect(edit.status).toBe(403);
+    expect(((await edit.json()) as { code: string }).code).toBe('organisation_not_verified');
+    expect(await h.stored('achievement', published.id)).toEqual(before);
+    expect((await h.call('PATCH', `/api/v1/achievements/${draft.id}`, { token, body: { title: '草稿仍可修改的标题' }, headers: { 'if-match': '"1"' } })).status).toBe(200);
+  });
+});
+
 describe('admin moderation', () => {
   it('an admin may archive or close but not edit or publish another organisation’s listing', async () => {
     const admin = await h.token('demo-admin');
@@ -116,13 +136,19 @@ describe('admin moderation', () => {
 
 describe('organisations', () => {
   it('another organisation sees the public profile only and cannot verify', async () => {
+    const verifiedId = h.orgIdOf('demo-ent-chem');
+    const publicProfile = (await (await h.call('GET', `/api/v1/orgs/${verifiedId}`, { token: await h.token('demo-ent-pv') })).json()) as Record<string, any>;
+    expect(publicProfile).toMatchObject({ name: '宁夏贺兰山精细化工有限公司', verification: { status: 'verified' } });
+    expect(publicProfile).not.toHaveProperty('contact');
+    expect(publicProfile).not.toHaveProperty('createdBy');
+    expect(publicProfile.verification).not.toHaveProperty('decidedBy');
+
+    // A pending organisation is not in the public register: 404 to others, full profile to its members.
     const orgId = h.orgIdOf('demo-ent-lithium');
-    const other = await h.call('GET', `/api/v1/orgs/${orgId}`, { token: await h.token('demo-ent-pv') });
-    const body = (await other.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ name: '宁夏锐能锂电新材料有限公司', verification: { status: 'pending' } });
-    expect(body).not.toHaveProperty('contact');
+    expect((await h.call('GET', `/api/v1/orgs/${orgId}`, { token: await h.token('demo-ent-pv') })).status).toBe(404);
+    expect((await h.call('GET', `/api/v1/orgs/${orgId}`)).status).toBe(404);
     const member = (await (await h.call('GET', `/api/v1/orgs/${orgId}`, { token: await h.token('demo-ent-lithium') })).json()) as Record<string, unknown>;
-    expect(member).toHaveProperty('contact');
+    expect(member).toMatchObject({ verification: { status: 'pending' }, contact: expect.any(Object) });
 
     const before = await h.stored('organisation', orgId);
     for (const caller of ['demo-ent-pv', 'demo-ent-lithium', 'demo-nxist', 'demo-tc-xjtu']) {

@@ -20,9 +20,11 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
     if (!match) throw new DomainError('invalid_token');
     const { deps } = c.var;
     const principal = principalFromClaims(await deps.verifyToken(match[1]!));
-    if (principal.orgId === null && !principal.isAdmin) {
+    // A token without a group (a newcomer) or without the organisation (issued before they registered
+    // one) is completed from the stored membership.
+    if (!principal.isAdmin && (principal.orgId === null || principal.role === null)) {
       const membership = await getMembership(deps.db, principal.sub);
-      if (membership) {
+      if (membership && (principal.orgId === null || principal.orgId === membership.orgId)) {
         principal.orgId = membership.orgId;
         principal.role ??= membership.role;
       }

@@ -36,7 +36,7 @@ export const docsUi = new Hono()
   .get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file');
     const dir = assetDir();
-    if (!(file in ASSETS) || !dir) return c.notFound();
+    if (!Object.hasOwn(ASSETS, file) || !dir) return c.notFound();
     const body = await readFile(join(dir, file));
     return c.body(body, 200, { 'content-type': ASSETS[file]!, 'cache-control': 'public, max-age=86400' });
   });

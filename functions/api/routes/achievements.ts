@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { districtSchema } from '../../../shared/domain/organisation';
 import {
   achievementPublicSchema,
   achievementSchema,
@@ -13,6 +14,10 @@ import { fenQuery, pageQuery, trlQuery } from './params';
 
 export const achievementListQuery = z
   .object({
+    q: z.string().trim().max(100).optional().describe('Free text in Chinese or English'),
+    trlBand: z.enum(['lab', 'pilot', 'industrial']).optional().describe('Maturity band: lab TRL 1–4, pilot 5–7, industrial 8–9'),
+    district: districtSchema.optional(),
+    sort: z.enum(['relevance', 'newest', 'price_asc', 'price_desc']).optional().describe('Default: relevance with q, newest without'),
     industry: industrySchema.optional(),
     trlMin: trlQuery().optional().describe('Minimum TRL'),
     mode: transferModeSchema.optional().describe('Offered transfer mode'),

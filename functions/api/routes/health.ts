@@ -13,7 +13,7 @@ const healthSchema = z.object({
 });
 
 const app = new Hono<ApiEnv>().get('/health', async (c) => {
-  const { db, mode, searchEngine, now } = c.var.deps;
+  const { db, mode, search, now } = c.var.deps;
   let reachable = true;
   try {
     await db.doc.send(new DescribeTableCommand({ TableName: db.tableName }));
@@ -24,7 +24,7 @@ const app = new Hono<ApiEnv>().get('/health', async (c) => {
     status: reachable ? 'ok' : 'degraded',
     mode,
     table: { name: db.tableName, reachable },
-    search: { engine: searchEngine },
+    search: { engine: search.engine },
     time: now().toISOString(),
   };
   return c.json(body, reachable ? 200 : 503);

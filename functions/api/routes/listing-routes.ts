@@ -14,6 +14,8 @@ import {
   type achievementSpec,
   type needSpec,
 } from '../../../shared/services/listings';
+import { DomainError } from '../../../shared/domain/errors';
+import { searchHall, type HallQuery } from '../../../shared/services/search';
 import type { ApiEnv } from '../context';
 import type { RouteDoc } from '../openapi/route-docs';
 import { problemSchema } from '../problem';
@@ -65,9 +67,22 @@ export function listingRoutes<S extends Spec>(config: ListingRouteConfig<S>) {
       return respond(c, { full: true, record }, 201);
     })
     .get(base, async (c) => {
-      const query = parseQuery(c, config.listQuery) as Record<string, unknown>;
-      const page = await listListings(c.var.deps.db, spec as any, c.var.principal, { ...query, limit: (query.limit as number | undefined) ?? 20 });
-      return c.json({ items: page.items.map(shape), nextCursor: page.nextCursor });
+      const query = parseQuery(c, config.listQuery) as Record<string, unknown> & { limit?: number; ownerOrgId?: string };
+      const limit = query.limit ?? 20;
+      if (query.ownerOrgId === undefined) {
+        // The public hall: answered by the search index (public fields of public listings only).
+        const page = await searchHall(c.var.deps.search, spec.kind === 'achievement' ? 'achievements' : 'needs', spec.publicStatuses, { ...query, limit } as HallQuery);
+        return c.json(page);
+      }
+      // One organisation's listings, read from the table: its members see drafts too.
+      const { q, sort, trlBand, district, ...tableQuery } = query;
+      if (q !== undefined || sort !== undefined || trlBand !== undefined || district !== undefined) {
+        throw new DomainError('validation_failed', [
+          { path: 'query.ownerOrgId', code: 'not_combinable', message: 'ownerOrgId lists an organisation’s listings; it cannot be combined with q, sort, trlBand or district.', messageZh: 'ownerOrgId 用于列出某机构的条目，不能与 q、sort、trlBand、district 同时使用。' },
+        ]);
+      }
+      const page = await listListings(c.var.deps.db, spec as any, c.var.principal, { ...(tableQuery as object), limit } as never);
+      return c.json({ items: page.items.map(shape), nextCursor: page.nextCursor, total: null, facets: {} });
     })
     .get(`${base}/:id`, async (c) => {
       const id = checkId(c.req.param('id'));
@@ -99,8 +114,20 @@ export function listingRoutes<S extends Spec>(config: ListingRouteConfig<S>) {
     },
     {
       method: 'get', path: base, tag: config.tag, access: 'anyone', query: config.listQuery,
-      summary: `List ${config.nounEn}s, newest first, filtered; public fields unless ownerOrgId is your organisation`,
-      responses: { 200: { description: 'One page', schema: z.object({ items: z.array(viewSchema), nextCursor: z.string().nullable() }) }, ...problems },
+      summary: `Search ${config.nounEn}s (Chinese full text, filters, facets, sort, highlights); with ownerOrgId, one organisation’s own list`,
+      description: 'Without ownerOrgId the hall is answered by the search index: public fields of public listings only, `total` and facet counts, `highlights` (HTML-escaped, matches in <mark>) and `score` when q is given. With ownerOrgId the list comes from the table, newest first; its members (and admins) also see drafts and confidential fields.',
+      responses: {
+        200: {
+          description: 'One page',
+          schema: z.object({
+            items: z.array(viewSchema),
+            nextCursor: z.string().nullable(),
+            total: z.number().int().nullable(),
+            facets: z.record(z.string(), z.record(z.string(), z.number().int())),
+          }),
+        },
+        ...problems,
+      },
     },
     {
       method: 'get', path: `${base}/:id`, tag: config.tag, access: 'anyone',

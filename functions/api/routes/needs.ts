@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { districtSchema } from '../../../shared/domain/organisation';
 import { industrySchema, transferModeSchema } from '../../../shared/domain/listing-common';
 import { createNeedBody, needPublicSchema, needSchema, needStatusSchema, updateNeedBody } from '../../../shared/domain/need';
 import { needSpec } from '../../../shared/services/listings';
@@ -7,6 +8,9 @@ import { boolQuery, fenQuery, pageQuery } from './params';
 
 export const needListQuery = z
   .object({
+    q: z.string().trim().max(100).optional().describe('Free text in Chinese or English'),
+    district: districtSchema.optional(),
+    sort: z.enum(['relevance', 'newest', 'budget_asc', 'budget_desc']).optional().describe('Default: relevance with q, newest without'),
     industry: industrySchema.optional(),
     mode: transferModeSchema.optional().describe('Wanted cooperation mode'),
     challenge: boolQuery().optional().describe('true: only 揭榜挂帅 challenges; false: only ordinary needs'),

@@ -1,0 +1,75 @@
+/**
+ * Chinese-aware tokenisation with jieba (the same family of segmenter Meilisearch's charabia uses for
+ * `cmn`), plus the domain vocabulary so that 双氰胺, 金刚线 or 滩羊 stay one word.
+ */
+import { Jieba, TfIdf } from '@node-rs/jieba';
+import { dict, idf } from '@node-rs/jieba/dict.js';
+import { INDUSTRIES } from '../domain/industries';
+import { SYNONYMS } from './synonyms';
+
+const STOP_WORDS = new Set([
+  '的', '了', '和', '与', '及', '或', '等', '在', '是', '对', '中', '为', '将', '可', '并', '其', '以', '从', '到', '由', '于',
+  '被', '把', '也', '都', '而', '就', '要', '会', '能', '有', '无', '不', '这', '那', '该', '此', '我们', '我司', '公司', '企业',
+  '希望', '需要', '目前', '现有', '存在', '问题', '实现', '进行', '通过', '采用', '一种', '以及', '相关', '技术', '方法', '提高', '提升',
+  '降低', '减少', '研究', '开发', '应用', '项目', '情况', '方面', '较', '大', '小', '高', '低', '多', '少', '好', '新', '用', '个',
+  'the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'for', 'with', 'on',
+]);
+
+/** Single characters that carry meaning on their own in this domain (elements, animals, materials). */
+const MEANINGFUL_SINGLE = new Set(['钽', '铌', '锂', '硅', '氟', '煤', '铁', '铝', '铜', '锌', '镁', '钛', '钨', '钼', '氢', '羊', '牛', '奶', '酒', '茶', '碳', '氮', '磷', '钾']);
+
+let jieba: Jieba | null = null;
+let tfidf: TfIdf | null = null;
+
+function domainDictionary(): Uint8Array {
+  const words = new Set<string>();
+  for (const [word, others] of Object.entries(SYNONYMS)) {
+    words.add(word);
+    for (const o of others) words.add(o);
+  }
+  for (const industry of INDUSTRIES) for (const part of industry.split('/')) words.add(part);
+  // "word frequency" lines; a high frequency makes jieba keep the word whole.
+  return Buffer.from([...words].filter((w) => /[\u4e00-\u9fff]/.test(w) && w.length > 1).map((w) => `${w} 50000`).join('\n'));
+}
+
+export function segmenter(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(domainDictionary());
+  }
+  return jieba;
+}
+
+function keep(token: string): boolean {
+  if (!token.trim() || STOP_WORDS.has(token)) return false;
+  if (/^[\p{P}\p{S}\s]+$/u.test(token)) return false;
+  if (/^\d+(\.\d+)?$/.test(token)) return false;
+  if (token.length === 1 && /[\u4e00-\u9fff]/.test(token)) return MEANINGFUL_SINGLE.has(token);
+  return true;
+}
+
+/** Search-mode tokens (overlapping: 产业链 gives 产业 and 产业链), lower-cased, without stop words. */
+export function tokenize(text: string): string[] {
+  if (!text) return [];
+  return segmenter().cutForSearch(text.toLowerCase(), true).filter(keep);
+}
+
+/**
+ * The most telling words of a text, TF-IDF weighted: how a long need statement becomes a short query
+ * (Meilisearch reads only the first 10 words of one).
+ */
+export function extractKeywords(text: string, topK: number): { word: string; weight: number }[] {
+  if (!tfidf) {
+    tfidf = TfIdf.withDict(idf);
+  }
+  return tfidf
+    .extractKeywords(segmenter(), text.toLowerCase(), topK * 2)
+    .filter((k) => keep(k.keyword))
+    .slice(0, topK)
+    .map((k) => ({ word: k.keyword, weight: k.weight }));
+}
+
+/** Synonyms of a token from the domain list (not including the token). */
+export function synonymsOf(token: string): string[] {
+  return SYNONYMS[token] ?? [];
+}
