@@ -15,6 +15,8 @@ import { handleError, problemResponse } from './problem';
 import { achievements } from './routes/achievements';
 import { dev } from './routes/dev';
 import { health } from './routes/health';
+import { interests } from './routes/interests';
+import { matches } from './routes/matches';
 import { needs } from './routes/needs';
 import { organisations } from './routes/organisations';
 
@@ -22,7 +24,7 @@ import { organisations } from './routes/organisations';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export function createApp(deps: ApiDeps) {
-  const resources = [health, organisations, achievements, needs, ...(deps.dev ? [dev] : [])];
+  const resources = [health, organisations, achievements, needs, matches, interests, ...(deps.dev ? [dev] : [])];
   const routeDocs: RouteDoc[] = resources.flatMap((r) => r.docs);
   const openApi = openApiDocument(routeDocs);
 

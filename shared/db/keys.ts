@@ -7,6 +7,11 @@ export const keys = {
   listing: (kind: ListingKind, id: string) => ({ pk: `${PREFIX[kind]}#${id}`, sk: PREFIX[kind] }),
   listingsByStatus: (kind: ListingKind, status: string) => `${PREFIX[kind]}S#STATUS#${status}`,
   listingsOfOrg: (kind: ListingKind, orgId: string) => `ORG#${orgId}#${PREFIX[kind]}S`,
+  interest: (id: string) => ({ pk: `INTEREST#${id}`, sk: 'INTEREST' }),
+  /** At most one open interest per (listing, sending organisation). */
+  interestLock: (listingId: string, senderOrgId: string) => ({ pk: `INTERESTLOCK#${listingId}#${senderOrgId}`, sk: 'INTERESTLOCK' }),
+  interestsReceived: (orgId: string) => `ORG#${orgId}#INTERESTS_RECEIVED`,
+  interestsSent: (orgId: string) => `ORG#${orgId}#INTERESTS_SENT`,
 };
 
 export type ListingKind = 'achievement' | 'need';

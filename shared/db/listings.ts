@@ -14,7 +14,7 @@ import { keys, stripStorageAttributes, type ListingKind } from './keys';
 
 type RecordOf<K extends ListingKind> = K extends 'achievement' ? Achievement : Need;
 
-function listingItem(kind: ListingKind, record: Achievement | Need) {
+export function listingItem(kind: ListingKind, record: Achievement | Need) {
   const derived =
     kind === 'achievement'
       ? { priceFloorFen: priceFloorFen((record as Achievement).price) }

@@ -49,6 +49,8 @@ const CATALOGUE = {
   deadline_passed: ['invalid', 'The deadline has passed.', '截止日期已过。'],
   challenge_terms_locked: ['conflict', 'A published challenge may not lower its bounty, shorten its deadline or withdraw acceptance criteria.', '揭榜挂帅发布后，不得降低榜额、提前截止日期或撤回验收指标。'],
   challenge_withdrawal_forbidden: ['conflict', 'A published challenge cannot be withdrawn before its deadline.', '揭榜挂帅发布后，截止日期前不得撤榜。'],
+  interest_already_open: ['conflict', 'Your organisation already has an open interest in this listing.', '贵机构对该条目已有未处理的意向。'],
+  listing_not_open: ['conflict', 'This listing is not open for interest.', '该条目当前不接受意向。'],
   storage_unavailable: ['unavailable', 'The database is unavailable. Try again shortly; nothing was changed.', '数据库暂时不可用，请稍后重试；本次未做任何修改。'],
   internal: ['internal', 'Something went wrong on our side.', '服务器内部错误。'],
 } as const satisfies Record<string, readonly [ErrorKind, string, string]>;

@@ -72,6 +72,7 @@ export function needDocument(n: Need): SearchDocument {
     challenge: n.challenge !== null,
     ...(n.challenge ? { bountyFen: n.challenge.bountyFen } : {}),
     deadline: n.deadline,
+    deadlineDay: Number(n.deadline.replaceAll('-', '')),
     publishedAt: Date.parse(n.publishedAt ?? n.createdAt),
     view: needPublicSchema.parse(n) as Record<string, unknown>,
   };

@@ -38,6 +38,8 @@ export interface SearchDocument {
   bountyFen?: number;
   /** Needs: YYYY-MM-DD; achievements: absent. */
   deadline?: string;
+  /** The deadline as a number (YYYYMMDD) for range filters: Meilisearch compares numbers, not date strings. */
+  deadlineDay?: number;
   /** Epoch milliseconds. */
   publishedAt: number;
   /** The listing's public projection exactly as the API returns it (never searched, only displayed). */
@@ -55,7 +57,7 @@ export type FilterClause =
 
 export const FILTERABLE_FIELDS = [
   'id', 'kind', 'status', 'industry', 'industryGroup', 'trl', 'trlBand', 'modes', 'district', 'ownerOrgId',
-  'amountMinFen', 'amountMaxFen', 'negotiable', 'challenge', 'bountyFen', 'deadline', 'publishedAt',
+  'amountMinFen', 'amountMaxFen', 'negotiable', 'challenge', 'bountyFen', 'deadlineDay', 'publishedAt',
 ] as const;
 export type FilterableField = (typeof FILTERABLE_FIELDS)[number];
 

@@ -14,7 +14,7 @@ export const FIELD_WEIGHTS: Record<(typeof SEARCHABLE_FIELDS)[number], number> =
   criteria: 1,
   ownerOrgName: 0.5,
 };
-export const SORTABLE_FIELDS = ['publishedAt', 'amountMinFen', 'deadline', 'bountyFen'] as const;
+export const SORTABLE_FIELDS = ['publishedAt', 'amountMinFen', 'deadlineDay', 'bountyFen'] as const;
 export const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'] as const;
 /** Chinese fields: Meilisearch's charabia segments them with jieba when told the locale is cmn. */
 export const LOCALIZED_ATTRIBUTES = [{ attributePatterns: ['title', 'body', 'criteria', 'keywords', 'industry', 'ownerOrgName'], locales: ['cmn'] }] as const;
