@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi/document';
 import type { RouteDoc } from './openapi/route-docs';
 import { handleError, problemResponse } from './problem';
 import { achievements } from './routes/achievements';
+import { alerts } from './routes/alerts';
 import { dev } from './routes/dev';
 import { health } from './routes/health';
 import { interests } from './routes/interests';
@@ -24,7 +25,7 @@ import { organisations } from './routes/organisations';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export function createApp(deps: ApiDeps) {
-  const resources = [health, organisations, achievements, needs, matches, interests, ...(deps.dev ? [dev] : [])];
+  const resources = [health, organisations, achievements, needs, matches, interests, alerts, ...(deps.dev ? [dev] : [])];
   const routeDocs: RouteDoc[] = resources.flatMap((r) => r.docs);
   const openApi = openApiDocument(routeDocs);
 

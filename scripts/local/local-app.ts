@@ -12,6 +12,7 @@ import { searchIndexFromEnv } from '../../shared/search/from-env';
 import { createSearchIndexer } from '../../shared/search/indexer';
 import { reindexFromTable } from '../../shared/search/reindex';
 import type { SearchIndex } from '../../shared/search/search-index';
+import { createMatchAlertHandler } from '../../shared/services/alerts';
 import { seedDemoData, type SeedResult } from './seed';
 import { startStreamPump, type StreamHandler, type StreamPump } from './stream-pump';
 
@@ -52,7 +53,11 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
   const pump = await startStreamPump({
     endpoint: options.endpoint,
     tableName: options.tableName,
-    handlers: { 'search-indexer': createSearchIndexer({ db, index: search }), ...(options.streamHandlers ?? {}) },
+    handlers: {
+      'search-indexer': createSearchIndexer({ db, index: search }),
+      'match-alerts': createMatchAlertHandler({ db, index: search, now }),
+      ...(options.streamHandlers ?? {}),
+    },
     ...(options.log ? { log: options.log } : {}),
   });
   const seeded = options.seed ? await seedDemoData(db, now()) : null;

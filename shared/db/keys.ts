@@ -12,6 +12,13 @@ export const keys = {
   interestLock: (listingId: string, senderOrgId: string) => ({ pk: `INTERESTLOCK#${listingId}#${senderOrgId}`, sk: 'INTERESTLOCK' }),
   interestsReceived: (orgId: string) => `ORG#${orgId}#INTERESTS_RECEIVED`,
   interestsSent: (orgId: string) => `ORG#${orgId}#INTERESTS_SENT`,
+  savedSearch: (id: string) => ({ pk: `SAVEDSEARCH#${id}`, sk: 'SAVEDSEARCH' }),
+  savedSearchesByKind: (kind: ListingKind) => `SAVEDSEARCHES#${PREFIX[kind]}`,
+  savedSearchesOfUser: (sub: string) => `USER#${sub}#SAVEDSEARCHES`,
+  /** Notifications go to an organisation (or to a person without one). */
+  inbox: (recipient: string) => `INBOX#${recipient}`,
+  /** One notification per (listing, recipient): the sort key is that identity (a person, or the whole organisation). */
+  notification: (inboxOf: string, listingId: string, recipient: string) => ({ pk: `INBOX#${inboxOf}`, sk: `NOTE#${listingId}#${recipient}` }),
 };
 
 export type ListingKind = 'achievement' | 'need';
