@@ -61,7 +61,9 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     ...(options.log ? { log: options.log } : {}),
   });
   const seeded = options.seed ? await seedDemoData(db, now()) : null;
-  await reindexFromTable(db, search);
+  const reindexStarted = performance.now();
+  const reindexed = await reindexFromTable(db, search);
+  options.log?.(`search index: ${reindexed.indexed} documents in ${Math.round(performance.now() - reindexStarted)} ms (${search.engine})`);
   const issuer = await createLocalIssuer({ issuer: options.issuerUrl, ...(options.issuerKeyFile ? { keyFile: options.issuerKeyFile } : {}) });
   const { app } = createApp({
     db,

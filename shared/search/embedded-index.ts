@@ -6,7 +6,7 @@
  */
 import { escapeHtml } from '../text/escape-html';
 import type { FacetField, FilterClause, IndexName, SearchDocument, SearchHit, SearchIndex, SearchQuery, SearchResult } from './search-index';
-import { FILTERABLE_FIELDS } from './search-index';
+import { FACET_FIELDS, FILTERABLE_FIELDS } from './search-index';
 import { FIELD_WEIGHTS, SEARCHABLE_FIELDS } from './settings';
 import { synonymsOf, tokenize } from './tokenizer';
 
@@ -20,12 +20,36 @@ interface Entry {
   /** Σ field weight × term frequency, per term. */
   termWeights: Map<string, number>;
   length: number;
+  /** Facet values as small integers (see Collection.facetValueIds), computed once at upsert. */
+  facetValues: Record<FacetField, number[]>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 class Collection {
   readonly entries = new Map<string, Entry>();
-  readonly postings = new Map<string, Set<string>>();
+  /** term → (document id → weighted term frequency): scoring walks these without touching per-document maps. */
+  readonly postings = new Map<string, Map<string, number>>();
   totalLength = 0;
+  /** Facet values are counted as integers: counting by Chinese string keys was the slowest part of faceting. */
+  readonly facetValueNames: string[] = [];
+  private readonly facetValueIds = new Map<string, number>();
+
+  facetValueId(value: string): number {
+    let id = this.facetValueIds.get(value);
+    if (id === undefined) {
+      id = this.facetValueNames.length;
+      this.facetValueNames.push(value);
+      this.facetValueIds.set(value, id);
+    }
+    return id;
+  }
 
   upsert(doc: SearchDocument) {
     this.remove(doc.id);
@@ -40,12 +64,19 @@ class Collection {
       for (const token of tokens) termWeights.set(token, (termWeights.get(token) ?? 0) + FIELD_WEIGHTS[field]);
       length += tokens.length * FIELD_WEIGHTS[field];
     }
-    this.entries.set(doc.id, { doc: structuredClone(doc), termWeights, length });
+    // Stored frozen and handed out as is: copying each hit (structuredClone) was most of a search's cost.
+    const facetValues = Object.fromEntries(
+      FACET_FIELDS.map((field) => {
+        const value = doc[field];
+        return [field, (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== '').map((v) => this.facetValueId(String(v)))];
+      }),
+    ) as Record<FacetField, number[]>;
+    this.entries.set(doc.id, { doc: deepFreeze(structuredClone(doc)), termWeights, length, facetValues });
     this.totalLength += length;
-    for (const term of termWeights.keys()) {
-      let set = this.postings.get(term);
-      if (!set) this.postings.set(term, (set = new Set()));
-      set.add(doc.id);
+    for (const [term, tf] of termWeights) {
+      let posting = this.postings.get(term);
+      if (!posting) this.postings.set(term, (posting = new Map()));
+      posting.set(doc.id, tf);
     }
   }
 
@@ -68,10 +99,32 @@ class Collection {
   }
 }
 
+function checkFilterable(clauses: FilterClause[]): void {
+  for (const clause of clauses) {
+    if (!(FILTERABLE_FIELDS as readonly string[]).includes(clause.field)) throw new Error(`field ${clause.field} is not filterable`);
+  }
+}
+
 function matchesClause(doc: SearchDocument, clause: FilterClause): boolean {
-  if (!(FILTERABLE_FIELDS as readonly string[]).includes(clause.field)) throw new Error(`field ${clause.field} is not filterable`);
   const value = (doc as unknown as Record<string, unknown>)[clause.field];
-  const values = Array.isArray(value) ? value : [value];
+  if (!Array.isArray(value)) {
+    // The common case, a scalar field, without allocating.
+    switch (clause.op) {
+      case 'eq':
+        return value === clause.value;
+      case 'in':
+        return clause.values.includes(value as never);
+      case 'gte':
+        return value !== undefined && (value as number | string) >= clause.value;
+      case 'lte':
+        return value !== undefined && (value as number | string) <= clause.value;
+      case 'exists':
+        return value !== undefined;
+      case 'not_exists':
+        return value === undefined;
+    }
+  }
+  const values = value;
   switch (clause.op) {
     case 'eq':
       return values.some((v) => v === clause.value);
@@ -136,50 +189,56 @@ export function createEmbeddedIndex(): SearchIndex {
   function search(name: IndexName, query: SearchQuery): SearchResult {
     const c = collections[name];
     const filter = query.filter ?? [];
+    checkFilterable(filter);
     const terms = query.q?.trim() ? queryTerms(query.q) : null;
     const avgLength = c.entries.size ? c.totalLength / c.entries.size : 1;
 
-    let candidates: Iterable<string>;
-    if (terms) {
-      const ids = new Set<string>();
-      for (const term of terms.keys()) for (const id of c.postings.get(term) ?? []) ids.add(id);
-      candidates = ids;
+    type Scored = { entry: Entry; bm25: number; coverage: number; matched: string[] };
+    const scored: Scored[] = [];
+    if (!terms) {
+      for (const entry of c.entries.values()) if (filter.every((clause) => matchesClause(entry.doc, clause))) scored.push({ entry, bm25: 0, coverage: 1, matched: [] });
     } else {
-      candidates = c.entries.keys();
-    }
-
-    const idfs = terms ? new Map([...terms.keys()].map((t) => [t, c.idf(t)])) : null;
-    // The most a document could get for coverage: every typed token present (synonyms stand in for their word).
-    const typed = terms ? [...terms].filter(([, w]) => w === 1).map(([t]) => t) : [];
-    const typedMass = typed.reduce((sum, t) => sum + (idfs!.get(t) ?? 0), 0);
-
-    const scored: { entry: Entry; bm25: number; coverage: number; matched: string[] }[] = [];
-    for (const id of candidates) {
-      const entry = c.entries.get(id)!;
-      if (!filter.every((clause) => matchesClause(entry.doc, clause))) continue;
-      if (!terms) {
-        scored.push({ entry, bm25: 0, coverage: 1, matched: [] });
-        continue;
-      }
-      let bm25 = 0;
-      const matched: string[] = [];
-      let covered = 0;
+      // Term at a time: walk each query term's postings once, accumulating BM25 and coverage per document.
+      const byId = new Map<string, Scored>();
+      const typed = [...terms].filter(([, w]) => w === 1).map(([t]) => t);
+      const typedMass = typed.reduce((sum, t) => sum + c.idf(t), 0);
+      const accumulate = (term: string, weight: number) => {
+        const postings = c.postings.get(term);
+        if (!postings) return;
+        const idf = c.idf(term);
+        for (const [id, tf] of postings) {
+          let s = byId.get(id);
+          if (!s) byId.set(id, (s = { entry: c.entries.get(id)!, bm25: 0, coverage: 0, matched: [] }));
+          const entry = s.entry;
+          s.bm25 += weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * entry.length) / avgLength)));
+          s.matched.push(term);
+        }
+      };
+      for (const [term, weight] of terms) accumulate(term, weight);
+      // Coverage: the share of the typed words' IDF mass a document holds, a synonym standing in for its word.
       for (const token of typed) {
-        const present = entry.termWeights.has(token) || synonymsOf(token).some((s) => entry.termWeights.has(s));
-        if (present) covered += idfs!.get(token) ?? 0;
+        const idf = c.idf(token);
+        const seen = new Set<string>();
+        for (const t of [token, ...synonymsOf(token)]) {
+          for (const id of c.postings.get(t)?.keys() ?? []) {
+            if (seen.has(id)) continue;
+            seen.add(id);
+            byId.get(id)!.coverage += idf;
+          }
+        }
       }
-      for (const [term, weight] of terms) {
-        const tf = entry.termWeights.get(term);
-        if (!tf) continue;
-        matched.push(term);
-        bm25 += weight * idfs!.get(term)! * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * entry.length) / avgLength)));
+      for (const s of byId.values()) {
+        if (!filter.every((clause) => matchesClause(s.entry.doc, clause))) continue;
+        s.coverage = typedMass > 0 ? s.coverage / typedMass : 0;
+        scored.push(s);
       }
-      scored.push({ entry, bm25, coverage: typedMass > 0 ? covered / typedMass : 0, matched });
     }
 
     const sort = query.sort ?? 'relevance';
-    const byNewest = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.entry.doc.publishedAt - a.entry.doc.publishedAt || a.entry.doc.id.localeCompare(b.entry.doc.id);
-    const amount = (x: (typeof scored)[number]) => x.entry.doc.amountMinFen;
+    // Plain comparisons: localeCompare in a comparator is the slowest part of a sort.
+    const byNewest = (a: Scored, b: Scored) =>
+      b.entry.doc.publishedAt - a.entry.doc.publishedAt || (a.entry.doc.id < b.entry.doc.id ? -1 : a.entry.doc.id > b.entry.doc.id ? 1 : 0);
+    const amount = (x: Scored) => x.entry.doc.amountMinFen;
     scored.sort((a, b) => {
       if (sort === 'newest') return byNewest(a, b);
       if (sort === 'amount_asc' || sort === 'amount_desc') {
@@ -192,20 +251,19 @@ export function createEmbeddedIndex(): SearchIndex {
 
     const facets: SearchResult['facets'] = {};
     for (const field of query.facets ?? []) {
-      const counts: Record<string, number> = {};
+      const counts = new Uint32Array(c.facetValueNames.length);
       for (const { entry } of scored) {
-        const value = entry.doc[field as FacetField];
-        for (const v of Array.isArray(value) ? value : [value]) {
-          if (v === undefined || v === '') continue;
-          counts[String(v)] = (counts[String(v)] ?? 0) + 1;
-        }
+        const values = entry.facetValues[field];
+        for (let i = 0; i < values.length; i++) counts[values[i]!]!++;
       }
-      facets[field] = counts;
+      const named: Record<string, number> = {};
+      for (let v = 0; v < counts.length; v++) if (counts[v]) named[c.facetValueNames[v]!] = counts[v]!;
+      facets[field] = named;
     }
 
     const offset = query.offset ?? 0;
     const hits: SearchHit[] = scored.slice(offset, offset + query.limit).map(({ entry, coverage, matched }) => ({
-      document: structuredClone(entry.doc),
+      document: entry.doc,
       score: Math.round(coverage * 1000) / 1000,
       ...(query.highlight
         ? { highlights: { title: highlight(entry.doc.title, [...matched], null), body: highlight(entry.doc.body, [...matched], 80) } }
@@ -225,7 +283,7 @@ export function createEmbeddedIndex(): SearchIndex {
     },
     async get(name, id) {
       const entry = collections[name].entries.get(id);
-      return entry ? structuredClone(entry.doc) : null;
+      return entry ? entry.doc : null;
     },
     async search(name, query) {
       return search(name, query);

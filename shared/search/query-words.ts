@@ -3,7 +3,7 @@
  * words, then the TF-IDF keywords of the text. Meilisearch reads only the first 10 words of a query, so
  * the strongest come first.
  */
-import { extractKeywords, synonymsOf, tokenize } from './tokenizer';
+import { contentWords, extractKeywords, synonymsOf, tokenize } from './tokenizer';
 
 export const MAX_QUERY_WORDS = 10;
 
@@ -20,9 +20,10 @@ export function queryWords(parts: { keywords: string[]; title: string; text: str
     weights.set(w, (weights.get(w) ?? 0) + weight);
   };
   for (const keyword of parts.keywords) add(keyword, 3);
+  const content = contentWords(`${parts.title}。${parts.text}`);
   // Title words: the longest segmentation of each (cutForSearch also yields the parts of compounds).
-  for (const token of tokenize(parts.title)) add(token, 1.5);
-  const extracted = extractKeywords(`${parts.title}。${parts.text}`, 12);
+  for (const token of tokenize(parts.title)) if (content.has(token) || parts.keywords.includes(token)) add(token, 1.5);
+  const extracted = extractKeywords(`${parts.title}。${parts.text}`, 20).filter((k) => content.has(k.word)).slice(0, 12);
   const top = extracted[0]?.weight ?? 1;
   for (const { word, weight } of extracted) add(word, (2 * weight) / top);
   // A word and its synonym are one idea: keep the stronger, so the 10 slots hold 10 ideas.

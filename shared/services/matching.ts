@@ -30,7 +30,7 @@ export interface MatchList {
   queryWords: WeightedWord[];
 }
 
-const CANDIDATES = 60;
+const CANDIDATES = 40;
 const SYNONYM_CREDIT = 0.6;
 
 async function loadOwned<K extends 'achievement' | 'need'>(db: Db, principal: Principal | null, kind: K, id: string) {
@@ -45,9 +45,25 @@ async function loadOwned<K extends 'achievement' | 'need'>(db: Db, principal: Pr
   return listing;
 }
 
+/**
+ * The words of a document, cached by id and version (a new version is a new key): segmenting the same
+ * candidates again for every match request was most of a match's cost.
+ */
+const TOKEN_CACHE_SIZE = 5_000;
+const tokenCache = new Map<string, Set<string>>();
+function documentTokens(doc: SearchDocument): Set<string> {
+  const key = `${doc.id}:${doc.version}`;
+  const cached = tokenCache.get(key);
+  if (cached) return cached;
+  const tokens = new Set([...tokenize(`${doc.title} ${doc.body} ${doc.criteria}`), ...doc.keywords.map((k) => k.toLowerCase()), ...doc.keywords.flatMap((k) => tokenize(k))]);
+  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
+  tokenCache.set(key, tokens);
+  return tokens;
+}
+
 /** How much of the weighted query a document covers; synonyms earn part of the credit. */
 function textOverlap(words: WeightedWord[], doc: SearchDocument): { value: number; shared: string[] } {
-  const tokens = new Set([...tokenize(`${doc.title} ${doc.body} ${doc.criteria}`), ...doc.keywords.map((k) => k.toLowerCase()), ...doc.keywords.flatMap((k) => tokenize(k))]);
+  const tokens = documentTokens(doc);
   let got = 0;
   let total = 0;
   const shared: string[] = [];
