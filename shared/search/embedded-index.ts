@@ -16,11 +16,13 @@ const B = 0.75;
 const SYNONYM_WEIGHT = 0.6;
 
 interface Entry {
+  /** Dense number of this document, the index into per-query score arrays. */
+  ordinal: number;
   doc: SearchDocument;
   /** Σ field weight × term frequency, per term. */
   termWeights: Map<string, number>;
   length: number;
-  /** Facet values as small integers (see Collection.facetValueIds), computed once at upsert. */
+  /** Facet values as small integers (see Collection.facetValueId), computed once at upsert. */
   facetValues: Record<FacetField, number[]>;
 }
 
@@ -32,12 +34,17 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * One index. Documents get a dense ordinal so that scoring accumulates into typed arrays and postings
+ * are keyed by small integers: per-candidate work with string-keyed maps was most of a search's cost.
+ */
 class Collection {
   readonly entries = new Map<string, Entry>();
-  /** term → (document id → weighted term frequency): scoring walks these without touching per-document maps. */
-  readonly postings = new Map<string, Map<string, number>>();
+  readonly byOrdinal: (Entry | undefined)[] = [];
+  private readonly ordinals = new Map<string, number>();
+  /** term → (ordinal → weighted term frequency). */
+  readonly postings = new Map<string, Map<number, number>>();
   totalLength = 0;
-  /** Facet values are counted as integers: counting by Chinese string keys was the slowest part of faceting. */
   readonly facetValueNames: string[] = [];
   private readonly facetValueIds = new Map<string, number>();
 
@@ -53,6 +60,12 @@ class Collection {
 
   upsert(doc: SearchDocument) {
     this.remove(doc.id);
+    let ordinal = this.ordinals.get(doc.id);
+    if (ordinal === undefined) {
+      ordinal = this.byOrdinal.length;
+      this.ordinals.set(doc.id, ordinal);
+      this.byOrdinal.push(undefined);
+    }
     const termWeights = new Map<string, number>();
     let length = 0;
     for (const field of SEARCHABLE_FIELDS) {
@@ -64,19 +77,21 @@ class Collection {
       for (const token of tokens) termWeights.set(token, (termWeights.get(token) ?? 0) + FIELD_WEIGHTS[field]);
       length += tokens.length * FIELD_WEIGHTS[field];
     }
-    // Stored frozen and handed out as is: copying each hit (structuredClone) was most of a search's cost.
     const facetValues = Object.fromEntries(
       FACET_FIELDS.map((field) => {
         const value = doc[field];
         return [field, (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== '').map((v) => this.facetValueId(String(v)))];
       }),
     ) as Record<FacetField, number[]>;
-    this.entries.set(doc.id, { doc: deepFreeze(structuredClone(doc)), termWeights, length, facetValues });
+    // Stored frozen and handed out as is: copying each hit was a large part of a search's cost.
+    const entry: Entry = { ordinal, doc: deepFreeze(structuredClone(doc)), termWeights, length, facetValues };
+    this.entries.set(doc.id, entry);
+    this.byOrdinal[ordinal] = entry;
     this.totalLength += length;
     for (const [term, tf] of termWeights) {
       let posting = this.postings.get(term);
       if (!posting) this.postings.set(term, (posting = new Map()));
-      posting.set(doc.id, tf);
+      posting.set(ordinal, tf);
     }
   }
 
@@ -84,12 +99,13 @@ class Collection {
     const entry = this.entries.get(id);
     if (!entry) return;
     for (const term of entry.termWeights.keys()) {
-      const set = this.postings.get(term);
-      set?.delete(id);
-      if (set && set.size === 0) this.postings.delete(term);
+      const posting = this.postings.get(term);
+      posting?.delete(entry.ordinal);
+      if (posting && posting.size === 0) this.postings.delete(term);
     }
     this.totalLength -= entry.length;
     this.entries.delete(id);
+    this.byOrdinal[entry.ordinal] = undefined;
   }
 
   idf(term: string): number {
@@ -193,51 +209,51 @@ export function createEmbeddedIndex(): SearchIndex {
     const terms = query.q?.trim() ? queryTerms(query.q) : null;
     const avgLength = c.entries.size ? c.totalLength / c.entries.size : 1;
 
-    type Scored = { entry: Entry; bm25: number; coverage: number; matched: string[] };
+    // publishedAt is copied out of the document: sort comparators run thousands of times per query.
+    type Scored = { entry: Entry; bm25: number; coverage: number; publishedAt: number };
     const scored: Scored[] = [];
     if (!terms) {
-      for (const entry of c.entries.values()) if (filter.every((clause) => matchesClause(entry.doc, clause))) scored.push({ entry, bm25: 0, coverage: 1, matched: [] });
+      for (const entry of c.entries.values()) if (filter.every((clause) => matchesClause(entry.doc, clause))) scored.push({ entry, bm25: 0, coverage: 1, publishedAt: entry.doc.publishedAt });
     } else {
-      // Term at a time: walk each query term's postings once, accumulating BM25 and coverage per document.
-      const byId = new Map<string, Scored>();
-      const typed = [...terms].filter(([, w]) => w === 1).map(([t]) => t);
-      const typedMass = typed.reduce((sum, t) => sum + c.idf(t), 0);
-      const accumulate = (term: string, weight: number) => {
+      // Term at a time: walk each query term's postings once, accumulating into arrays by ordinal.
+      const size = c.byOrdinal.length;
+      const bm25 = new Float64Array(size);
+      const covered = new Float64Array(size);
+      const lastToken = new Int32Array(size).fill(-1);
+      const touched: number[] = [];
+      for (const [term, weight] of terms) {
         const postings = c.postings.get(term);
-        if (!postings) return;
+        if (!postings) continue;
         const idf = c.idf(term);
-        for (const [id, tf] of postings) {
-          let s = byId.get(id);
-          if (!s) byId.set(id, (s = { entry: c.entries.get(id)!, bm25: 0, coverage: 0, matched: [] }));
-          const entry = s.entry;
-          s.bm25 += weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * entry.length) / avgLength)));
-          s.matched.push(term);
-        }
-      };
-      for (const [term, weight] of terms) accumulate(term, weight);
-      // Coverage: the share of the typed words' IDF mass a document holds, a synonym standing in for its word.
-      for (const token of typed) {
-        const idf = c.idf(token);
-        const seen = new Set<string>();
-        for (const t of [token, ...synonymsOf(token)]) {
-          for (const id of c.postings.get(t)?.keys() ?? []) {
-            if (seen.has(id)) continue;
-            seen.add(id);
-            byId.get(id)!.coverage += idf;
-          }
+        for (const [ordinal, tf] of postings) {
+          if (bm25[ordinal] === 0) touched.push(ordinal);
+          const length = c.byOrdinal[ordinal]!.length;
+          bm25[ordinal] = bm25[ordinal]! + (weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avgLength))) || Number.MIN_VALUE);
         }
       }
-      for (const s of byId.values()) {
-        if (!filter.every((clause) => matchesClause(s.entry.doc, clause))) continue;
-        s.coverage = typedMass > 0 ? s.coverage / typedMass : 0;
-        scored.push(s);
+      // Coverage: the share of the typed words' IDF mass a document holds, a synonym standing in for its word.
+      const typed = [...terms].filter(([, w]) => w === 1).map(([t]) => t);
+      const typedMass = typed.reduce((sum, t) => sum + c.idf(t), 0);
+      typed.forEach((token, tokenIndex) => {
+        const idf = c.idf(token);
+        for (const t of [token, ...synonymsOf(token)]) {
+          for (const ordinal of c.postings.get(t)?.keys() ?? []) {
+            if (lastToken[ordinal] === tokenIndex) continue;
+            lastToken[ordinal] = tokenIndex;
+            covered[ordinal] = covered[ordinal]! + idf;
+          }
+        }
+      });
+      for (const ordinal of touched) {
+        const entry = c.byOrdinal[ordinal]!;
+        if (!filter.every((clause) => matchesClause(entry.doc, clause))) continue;
+        scored.push({ entry, bm25: bm25[ordinal]!, coverage: typedMass > 0 ? covered[ordinal]! / typedMass : 0, publishedAt: entry.doc.publishedAt });
       }
     }
 
     const sort = query.sort ?? 'relevance';
     // Plain comparisons: localeCompare in a comparator is the slowest part of a sort.
-    const byNewest = (a: Scored, b: Scored) =>
-      b.entry.doc.publishedAt - a.entry.doc.publishedAt || (a.entry.doc.id < b.entry.doc.id ? -1 : a.entry.doc.id > b.entry.doc.id ? 1 : 0);
+    const byNewest = (a: Scored, b: Scored) => b.publishedAt - a.publishedAt || a.entry.ordinal - b.entry.ordinal;
     const amount = (x: Scored) => x.entry.doc.amountMinFen;
     scored.sort((a, b) => {
       if (sort === 'newest') return byNewest(a, b);
@@ -252,8 +268,8 @@ export function createEmbeddedIndex(): SearchIndex {
     const facets: SearchResult['facets'] = {};
     for (const field of query.facets ?? []) {
       const counts = new Uint32Array(c.facetValueNames.length);
-      for (const { entry } of scored) {
-        const values = entry.facetValues[field];
+      for (let j = 0; j < scored.length; j++) {
+        const values = scored[j]!.entry.facetValues[field];
         for (let i = 0; i < values.length; i++) counts[values[i]!]!++;
       }
       const named: Record<string, number> = {};
@@ -262,11 +278,12 @@ export function createEmbeddedIndex(): SearchIndex {
     }
 
     const offset = query.offset ?? 0;
-    const hits: SearchHit[] = scored.slice(offset, offset + query.limit).map(({ entry, coverage, matched }) => ({
+    const matchedTerms = (entry: Entry) => (terms ? [...terms.keys()].filter((t) => entry.termWeights.has(t)) : []);
+    const hits: SearchHit[] = scored.slice(offset, offset + query.limit).map(({ entry, coverage }) => ({
       document: entry.doc,
       score: Math.round(coverage * 1000) / 1000,
       ...(query.highlight
-        ? { highlights: { title: highlight(entry.doc.title, [...matched], null), body: highlight(entry.doc.body, [...matched], 80) } }
+        ? { highlights: { title: highlight(entry.doc.title, matchedTerms(entry), null), body: highlight(entry.doc.body, matchedTerms(entry), 80) } }
         : {}),
     }));
     return { hits, total: scored.length, facets };
