@@ -68,6 +68,8 @@ export async function startStreamPump(options: {
   let stopped = false;
   let idleRounds = 0;
   let firstRound = true;
+  let rounds = 0;
+  let lastError: string | null = null;
 
   async function discoverShards() {
     const out = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
@@ -111,13 +113,46 @@ export async function startStreamPump(options: {
     }
   }
 
+  const lastSequence = new Map<string, string>();
+
+  /**
+   * A fresh iterator for a shard whose iterator DynamoDB Local no longer honours (expired, or pointing
+   * at trimmed records): continue after the last record delivered, or from the oldest one kept. Handlers
+   * are idempotent, so reading a record twice is harmless; skipping one would not be.
+   */
+  async function reopen(shardId: string) {
+    const after = lastSequence.get(shardId);
+    const it = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    if (it.ShardIterator) iterators.set(shardId, it.ShardIterator);
+    else iterators.delete(shardId);
+  }
+
   async function round(): Promise<number> {
     await discoverShards();
     let delivered = 0;
     for (const [shardId, iterator] of iterators) {
-      const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      let out;
+      try {
+        out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      } catch (error) {
+        const name = (error as Error).name;
+        if (name === 'TrimmedDataAccessException' || name === 'ExpiredIteratorException') {
+          await reopen(shardId);
+          continue;
+        }
+        throw error;
+      }
       const records = (out.Records ?? []).map((r) => toLambdaRecord(r, streamArn!));
-      if (records.length) await deliver(records);
+      if (records.length) {
+        await deliver(records);
+        lastSequence.set(shardId, records.at(-1)!.dynamodb!.SequenceNumber!);
+      }
       delivered += records.length;
       if (out.NextShardIterator) iterators.set(shardId, out.NextShardIterator);
       else {
@@ -133,9 +168,11 @@ export async function startStreamPump(options: {
     while (!stopped) {
       try {
         const delivered = await round();
+        rounds++;
         idleRounds = delivered === 0 ? idleRounds + 1 : 0;
       } catch (error) {
-        log(`stream pump: ${String(error)}`);
+        lastError = String(error);
+        log(`stream pump: ${lastError}`);
         idleRounds = 0;
       }
       if (!stopped) await new Promise((r) => setTimeout(r, pollMs));
@@ -154,7 +191,9 @@ export async function startStreamPump(options: {
       const deadline = Date.now() + timeoutMs;
       idleRounds = 0;
       while (idleRounds < 2) {
-        if (Date.now() > deadline) throw new Error('stream pump did not drain in time');
+        if (Date.now() > deadline) {
+          throw new Error(`stream pump did not drain in ${timeoutMs} ms (${rounds} rounds, ${iterators.size} open shards, last error: ${lastError ?? 'none'})`);
+        }
         await new Promise((r) => setTimeout(r, pollMs));
       }
     },

@@ -38,6 +38,8 @@ export async function startHarness(): Promise<Harness> {
     seed: true,
     now: () => TEST_NOW,
   });
+  // Let the stream handlers finish with the seed (index, alerts) so tests start from a quiet table.
+  await local.pump.drain(30_000);
   const accounts = local.seeded!.accounts;
   afterAll(async () => {
     await local.stop();
