@@ -2,9 +2,9 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notification, SavedSearch } from '../domain/alerts';
 import type { Db } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
 import { db as call, isConditionalCheckFailed } from './errors';
 import { keys, stripStorageAttributes, type ListingKind } from './keys';
+import { queryPartitionPage, type PageRequest } from './pages';
 
 export async function insertSavedSearch(db: Db, s: SavedSearch): Promise<void> {
   await call(() =>
@@ -104,30 +104,10 @@ export async function notifyOnce(db: Db, recipient: string, n: Notification, for
   }
 }
 
-export async function inbox(db: Db, recipient: string, forSub: string, page: { limit: number; cursor?: string }): Promise<{ items: Notification[]; nextCursor: string | null }> {
-  const partition = keys.inbox(recipient);
-  const start = page.cursor ? decodeCursor(page.cursor, { keyAttributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partitionAttribute: 'gsi1pk', partitionValue: partition }) : undefined;
-  const out = await call(() =>
-    db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        // Saved-search alerts belong to the person who saved the search; match alerts to the whole organisation.
-        FilterExpression: 'attribute_not_exists(forSub) OR forSub = :sub',
-        ExpressionAttributeValues: { ':p': partition, ':sub': forSub },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    ),
-  );
-  const last = out.LastEvaluatedKey as Record<string, string> | undefined;
-  return {
-    items: (out.Items ?? []).map((i) => {
-      const { forSub: _f, ...rest } = stripStorageAttributes<Notification & { forSub?: string }>(i);
-      return rest;
-    }),
-    nextCursor: last ? encodeCursor(last) : null,
-  };
+export async function inbox(db: Db, recipient: string, forSub: string, page: PageRequest): Promise<{ items: Notification[]; nextCursor: string | null }> {
+  // Saved-search alerts belong to the person who saved the search; match alerts to the whole organisation.
+  const result = await queryPartitionPage<Notification & { forSub?: string }>(db, 'gsi1', keys.inbox(recipient), page, {
+    filter: { expression: 'attribute_not_exists(forSub) OR forSub = :sub', values: { ':sub': forSub } },
+  });
+  return { items: result.items.map(({ forSub: _f, ...rest }) => rest), nextCursor: result.nextCursor };
 }

@@ -1,14 +1,14 @@
 /** Interests and proposals, with the lock that keeps one open interest per listing and sender. */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Achievement } from '../domain/achievement';
 import { DomainError } from '../domain/errors';
 import type { Interest } from '../domain/interest';
 import type { Need } from '../domain/need';
 import type { Db } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
 import { cancellationReasons, db as call, isTransactionConflict } from './errors';
 import { keys, stripStorageAttributes } from './keys';
 import { listingItem } from './listings';
+import { queryPartitionPage, type PageRequest } from './pages';
 
 function interestItem(i: Interest) {
   return {
@@ -122,25 +122,9 @@ export async function listInterests(
   db: Db,
   box: 'received' | 'sent',
   orgId: string,
-  page: { limit: number; cursor?: string },
+  page: PageRequest,
 ): Promise<{ items: Interest[]; nextCursor: string | null }> {
-  const [index, pkAttr, skAttr, partition] =
-    box === 'received' ? (['gsi1', 'gsi1pk', 'gsi1sk', keys.interestsReceived(orgId)] as const) : (['gsi2', 'gsi2pk', 'gsi2sk', keys.interestsSent(orgId)] as const);
-  const start = page.cursor ? decodeCursor(page.cursor, { keyAttributes: ['pk', 'sk', pkAttr, skAttr], partitionAttribute: pkAttr, partitionValue: partition }) : undefined;
-  const out = await call(() =>
-    db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: index,
-        KeyConditionExpression: `${pkAttr} = :p`,
-        ExpressionAttributeValues: { ':p': partition },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    ),
-  );
-  const last = out.LastEvaluatedKey as Record<string, string> | undefined;
-  return { items: (out.Items ?? []).map((i) => stripStorageAttributes<Interest>(i)), nextCursor: last ? encodeCursor(last) : null };
+  return box === 'received'
+    ? queryPartitionPage<Interest>(db, 'gsi1', keys.interestsReceived(orgId), page)
+    : queryPartitionPage<Interest>(db, 'gsi2', keys.interestsSent(orgId), page);
 }
-

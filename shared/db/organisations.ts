@@ -1,12 +1,12 @@
 /** Organisations, their credit-code uniqueness guard, and memberships. */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
 import type { Organisation, VerificationStatus } from '../domain/organisation';
 import type { Role } from '../auth/principal';
 import type { Db } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
 import { cancellationReasons, db as call, isConditionalCheckFailed, isTransactionConflict } from './errors';
 import { keys, stripStorageAttributes } from './keys';
+import { queryPartitionPage, type PageRequest } from './pages';
 
 export interface Membership {
   sub: string;
@@ -87,24 +87,8 @@ export async function replaceOrganisation(db: Db, org: Organisation, expectedVer
 export async function listOrganisationsByVerification(
   db: Db,
   status: VerificationStatus,
-  page: { limit: number; cursor?: string },
+  page: PageRequest,
 ): Promise<{ items: Organisation[]; nextCursor: string | null }> {
-  const partition = keys.organisationsByVerification(status);
-  const start = page.cursor
-    ? decodeCursor(page.cursor, { keyAttributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partitionAttribute: 'gsi1pk', partitionValue: partition })
-    : undefined;
-  const out = await call(() =>
-    db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': partition },
-        Limit: page.limit,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    ),
-  );
-  const last = out.LastEvaluatedKey as Record<string, string> | undefined;
-  return { items: (out.Items ?? []).map((i) => stripStorageAttributes<Organisation>(i)), nextCursor: last ? encodeCursor(last) : null };
+  // The bureau's queue: oldest first, so nobody waits behind newer applications.
+  return queryPartitionPage<Organisation>(db, 'gsi1', keys.organisationsByVerification(status), page, { newestFirst: false });
 }
