@@ -2,6 +2,7 @@
  * The API as one Hono app, the same in Lambda and locally: errors → problem+json, a body size limit,
  * the caller resolved from the token, then one chained app per resource under /api/v1.
  */
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -14,6 +15,7 @@ import type { RouteDoc } from './openapi/route-docs';
 import { handleError, problemResponse } from './problem';
 import { achievements } from './routes/achievements';
 import { alerts } from './routes/alerts';
+import { contracts } from './routes/contracts';
 import { dev } from './routes/dev';
 import { health } from './routes/health';
 import { interests } from './routes/interests';
@@ -25,13 +27,16 @@ import { organisations } from './routes/organisations';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export function createApp(deps: ApiDeps) {
-  const resources = [health, organisations, achievements, needs, matches, interests, alerts, ...(deps.dev ? [dev] : [])];
+  const resources = [health, organisations, achievements, needs, matches, interests, alerts, contracts, ...(deps.dev ? [dev] : [])];
   const routeDocs: RouteDoc[] = resources.flatMap((r) => r.docs);
   const openApi = openApiDocument(routeDocs);
 
   const api = new Hono<ApiEnv>();
   api.use('*', async (c, next) => {
     c.set('deps', deps);
+    const incoming = c.req.header('x-request-id');
+    c.set('requestId', incoming && /^[\w\-]{8,80}$/.test(incoming) ? incoming : randomUUID());
+    c.header('x-request-id', c.get('requestId'));
     await next();
   });
   api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, new DomainError('payload_too_large')) }));

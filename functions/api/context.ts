@@ -21,5 +21,7 @@ export interface ApiEnv {
   Variables: {
     deps: ApiDeps;
     principal: Principal | null;
+    /** From the platform (API Gateway / x-request-id) or generated: ties audit records to requests. */
+    requestId: string;
   };
 }

@@ -13,6 +13,7 @@ import { createSearchIndexer } from '../../shared/search/indexer';
 import { reindexFromTable } from '../../shared/search/reindex';
 import type { SearchIndex } from '../../shared/search/search-index';
 import { createMatchAlertHandler } from '../../shared/services/alerts';
+import { createRewardLedgerHandler } from '../../shared/services/rewards';
 import { seedDemoData, type SeedResult } from './seed';
 import { startStreamPump, type StreamHandler, type StreamPump } from './stream-pump';
 
@@ -56,6 +57,7 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     handlers: {
       'search-indexer': createSearchIndexer({ db, index: search }),
       'match-alerts': createMatchAlertHandler({ db, index: search, now }),
+      'reward-ledger': createRewardLedgerHandler({ db, now }),
       ...(options.streamHandlers ?? {}),
     },
     ...(options.log ? { log: options.log } : {}),

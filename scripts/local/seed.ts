@@ -14,6 +14,7 @@ import { makeCreditCode } from '../../shared/domain/credit-code';
 import { DomainError } from '../../shared/domain/errors';
 import { newNeed, transitionNeed } from '../../shared/domain/need';
 import { newOrganisation, roleForOrgType, type Organisation } from '../../shared/domain/organisation';
+import { seedPolicies } from '../../shared/services/rewards';
 import { demoAchievements, demoNeeds } from '../demo-data/listings';
 import { demoAccounts, demoOrganisations } from '../demo-data/organisations';
 
@@ -119,5 +120,6 @@ export async function seedDemoData(db: Db, now: Date): Promise<SeedResult> {
     if (publish) record = transitionNeed(record, 'publish', new Date(Math.max(created.getTime() + 3600_000, 0)));
     if (await insertIfAbsent(() => insertListing(db, 'need', record))) written.needs++;
   }
+  await seedPolicies(db, now);
   return { accounts, written };
 }

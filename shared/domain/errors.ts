@@ -51,6 +51,12 @@ const CATALOGUE = {
   challenge_withdrawal_forbidden: ['conflict', 'A published challenge cannot be withdrawn before its deadline.', '揭榜挂帅发布后，截止日期前不得撤榜。'],
   interest_already_open: ['conflict', 'Your organisation already has an open interest in this listing.', '贵机构对该条目已有未处理的意向。'],
   listing_not_open: ['conflict', 'This listing is not open for interest.', '该条目当前不接受意向。'],
+  contract_not_registered: ['conflict', 'The contract must be registered (认定登记) first.', '合同须先完成认定登记。'],
+  over_claimable: ['conflict', 'The claim is more than what is claimable now.', '申领金额超过当前可申领金额。'],
+  separation_of_duties: ['forbidden', 'An admin who verified this contract’s payments may not decide its claims.', '核验过该合同到账的管理员不能审批其奖励申领。'],
+  policy_overlap: ['conflict', 'Another policy is in force for part of this window.', '该有效期与已有政策重叠。'],
+  idempotency_key_required: ['precondition_required', 'Send an Idempotency-Key header so a retry cannot claim twice.', '请提供 Idempotency-Key 请求头，以免重试导致重复申领。'],
+  idempotency_key_reused: ['conflict', 'This Idempotency-Key was used with a different request.', '该 Idempotency-Key 已用于不同的请求。'],
   storage_unavailable: ['unavailable', 'The database is unavailable. Try again shortly; nothing was changed.', '数据库暂时不可用，请稍后重试；本次未做任何修改。'],
   internal: ['internal', 'Something went wrong on our side.', '服务器内部错误。'],
 } as const satisfies Record<string, readonly [ErrorKind, string, string]>;

@@ -1,0 +1,217 @@
+/**
+ * Contracts, payments, the reward balance and ledger, claims, policies, audit records and idempotency
+ * records. Writes are built as transaction items here and committed together by the services, so a
+ * state change, its balance movement and its audit record land all at once or not at all.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { Claim, Contract, Payment, RewardBalance } from '../domain/contract';
+import { DomainError } from '../domain/errors';
+import type { RewardPolicy } from '../domain/reward-policy';
+import type { Db } from './client';
+import { cancellationReasons, db as call, isTransactionConflict } from './errors';
+import { keys, stripStorageAttributes } from './keys';
+
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** Commits items atomically. `onCancelled` maps the index of a failed condition to a domain error. */
+export async function transact(db: Db, items: TransactItem[], onCancelled: (failedIndex: number) => DomainError): Promise<void> {
+  try {
+    await call(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
+  } catch (error) {
+    if (isTransactionConflict(error)) throw new DomainError('version_conflict', [], { cause: error });
+    const reasons = cancellationReasons(error);
+    const failed = reasons?.findIndex((r) => r === 'ConditionalCheckFailed') ?? -1;
+    if (failed >= 0) throw onCancelled(failed);
+    throw error;
+  }
+}
+
+const versioned = (expected: number) => ({ ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } });
+const absent = { ConditionExpression: 'attribute_not_exists(pk)' };
+
+export function putContract(db: Db, c: Contract, expectedVersion: number | null): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.contract(c.id),
+        gsi1pk: keys.contractsByStatus(c.status),
+        gsi1sk: `${c.createdAt}#${c.id}`,
+        gsi2pk: keys.contractsOfBroker(c.brokerOrgId),
+        gsi2sk: `${c.createdAt}#${c.id}`,
+        entity: 'contract',
+        ...c,
+      },
+      ...(expectedVersion === null ? absent : versioned(expectedVersion)),
+    },
+  };
+}
+
+export function putNewBalance(db: Db, contractId: string): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: { ...keys.balance(contractId), entity: 'balance', contractId, performedFen: 0, accruedFen: 0, pendingFen: 0, approvedFen: 0, paidFen: 0, version: 1 },
+      ...absent,
+    },
+  };
+}
+
+/** Moves balance figures by deltas; with `expectedVersion` only if nobody moved them since it was read. */
+export function moveBalance(db: Db, contractId: string, deltas: Partial<Record<'performedFen' | 'accruedFen' | 'pendingFen' | 'approvedFen' | 'paidFen', number>>, expectedVersion?: number): TransactItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':one': 1 };
+  const parts = Object.entries(deltas).map(([field, delta], i) => {
+    names[`#f${i}`] = field;
+    values[`:d${i}`] = delta;
+    return `#f${i} :d${i}`;
+  });
+  if (expectedVersion !== undefined) values[':expected'] = expectedVersion;
+  return {
+    Update: {
+      TableName: db.tableName,
+      Key: keys.balance(contractId),
+      UpdateExpression: `ADD ${[...parts, 'version :one'].join(', ')}`,
+      ConditionExpression: expectedVersion !== undefined ? 'version = :expected' : 'attribute_exists(pk)',
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+export function putLedgerEntry(db: Db, entry: { contractId: string; paymentId: string; policyId: string | null; accruedFen: number; totalFen: number; performedFen: number; at: string }): TransactItem {
+  return { Put: { TableName: db.tableName, Item: { ...keys.ledgerEntry(entry.contractId, entry.paymentId), entity: 'ledger_entry', ...entry }, ...absent } };
+}
+
+export function putPayment(db: Db, p: Payment, expectedVersion: number | null): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.payment(p.id),
+        gsi1pk: keys.paymentsByStatus(p.status),
+        gsi1sk: `${p.createdAt}#${p.id}`,
+        gsi2pk: keys.paymentsOfContract(p.contractId),
+        gsi2sk: `${p.verifiedAt ?? '~'}#${p.createdAt}#${p.id}`,
+        entity: 'payment',
+        ...p,
+      },
+      ...(expectedVersion === null ? absent : versioned(expectedVersion)),
+    },
+  };
+}
+
+export function putClaim(db: Db, c: Claim, expectedVersion: number | null): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.claim(c.id),
+        gsi1pk: keys.claimsByStatus(c.status),
+        gsi1sk: `${c.createdAt}#${c.id}`,
+        gsi2pk: keys.claimsOfContract(c.contractId),
+        gsi2sk: `${c.createdAt}#${c.id}`,
+        entity: 'claim',
+        ...c,
+      },
+      ...(expectedVersion === null ? absent : versioned(expectedVersion)),
+    },
+  };
+}
+
+export function putPolicy(db: Db, p: RewardPolicy): TransactItem {
+  return { Put: { TableName: db.tableName, Item: { ...keys.policy(p.id), gsi1pk: keys.policies(), gsi1sk: `${p.validFrom}#${p.id}`, entity: 'policy', ...p }, ...absent } };
+}
+
+export interface AuditRecord {
+  subjectId: string;
+  subjectType: 'contract' | 'payment' | 'claim' | 'policy';
+  action: string;
+  actor: string;
+  actorOrgId: string | null;
+  requestId: string;
+  at: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** An audit record keyed under the contract (or policy) it concerns; insert-only. */
+export function putAudit(db: Db, record: AuditRecord, trailOf: string): TransactItem {
+  return { Put: { TableName: db.tableName, Item: { ...keys.audit(trailOf, record.at, randomUUID()), entity: 'audit', ...record }, ...absent } };
+}
+
+export function putIdempotencyRecord(db: Db, sub: string, key: string, record: { requestHash: string; status: number; body: unknown; at: string }): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      // Kept a day; TTL removes it afterwards.
+      Item: { ...keys.idempotency(sub, key), entity: 'idempotency', ...record, expiresAt: Math.floor(Date.parse(record.at) / 1000) + 86_400 },
+      ...absent,
+    },
+  };
+}
+
+async function getItem<T>(db: Db, key: { pk: string; sk: string }): Promise<T | null> {
+  const out = await call(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true })));
+  return out.Item ? stripStorageAttributes<T>(out.Item) : null;
+}
+
+export const getContract = (db: Db, id: string) => getItem<Contract>(db, keys.contract(id));
+export const getPayment = (db: Db, id: string) => getItem<Payment>(db, keys.payment(id));
+export const getClaim = (db: Db, id: string) => getItem<Claim>(db, keys.claim(id));
+export const getIdempotencyRecord = (db: Db, sub: string, key: string) => getItem<{ requestHash: string; status: number; body: unknown }>(db, keys.idempotency(sub, key));
+
+export async function getBalance(db: Db, contractId: string): Promise<Omit<RewardBalance, 'claimableFen'> | null> {
+  return getItem(db, keys.balance(contractId));
+}
+
+async function queryAll<T>(db: Db, input: { index?: 'gsi1' | 'gsi2'; partition: string; skPrefix?: string }): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  const pkAttr = input.index ? `${input.index}pk` : 'pk';
+  do {
+    const out = await call(() =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          ...(input.index ? { IndexName: input.index } : { ConsistentRead: true }),
+          KeyConditionExpression: input.skPrefix ? `${pkAttr} = :p AND begins_with(sk, :prefix)` : `${pkAttr} = :p`,
+          ExpressionAttributeValues: { ':p': input.partition, ...(input.skPrefix ? { ':prefix': input.skPrefix } : {}) },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      ),
+    );
+    items.push(...(out.Items ?? []).map((i) => stripStorageAttributes<T>(i)));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export const paymentsOf = (db: Db, contractId: string) => queryAll<Payment>(db, { index: 'gsi2', partition: keys.paymentsOfContract(contractId) });
+export const claimsOf = (db: Db, contractId: string) => queryAll<Claim>(db, { index: 'gsi2', partition: keys.claimsOfContract(contractId) });
+export const ledgerOf = (db: Db, contractId: string) =>
+  queryAll<{ paymentId: string; policyId: string | null; accruedFen: number; totalFen: number; performedFen: number; at: string }>(db, { partition: `CONTRACT#${contractId}`, skPrefix: 'LEDGER#' });
+export const allPolicies = (db: Db) => queryAll<RewardPolicy>(db, { index: 'gsi1', partition: keys.policies() });
+export const contractsWithStatus = (db: Db, status: string) => queryAll<Contract>(db, { index: 'gsi1', partition: keys.contractsByStatus(status) });
+export const contractsOfBroker = (db: Db, orgId: string) => queryAll<Contract>(db, { index: 'gsi2', partition: keys.contractsOfBroker(orgId) });
+export const paymentsWithStatus = (db: Db, status: string) => queryAll<Payment>(db, { index: 'gsi1', partition: keys.paymentsByStatus(status) });
+export const claimsWithStatus = (db: Db, status: string) => queryAll<Claim>(db, { index: 'gsi1', partition: keys.claimsByStatus(status) });
+export const auditTrail = (db: Db, subjectId: string) => queryAll<AuditRecord>(db, { partition: `AUDIT#${subjectId}` });
+
+/** The next registration number of a year (atomic counter; a failed registration leaves a gap, never a duplicate). */
+export async function nextRegistrationNumber(db: Db, year: string): Promise<string> {
+  const out = await call(() =>
+    db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.registrationCounter(year),
+        UpdateExpression: 'ADD seq :one',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    ),
+  );
+  // 石嘴山 division 6402 + year + sequence: e.g. 64022026000017.
+  return `6402${year}${String(out.Attributes?.seq ?? 0).padStart(6, '0')}`;
+}

@@ -1,0 +1,190 @@
+/**
+ * Technology contracts and payments: transfer centers record what they brokered and what was paid; the
+ * bureau registers contracts (认定登记) and verifies payments against their evidence. Every change is one
+ * transaction with its audit record.
+ */
+import { ulid } from 'ulid';
+import type { Principal } from '../auth/principal';
+import type { Db } from '../db/client';
+import * as repo from '../db/contracts';
+import { getListing } from '../db/listings';
+import { getInterest } from '../db/interests';
+import { getOrganisation } from '../db/organisations';
+import {
+  checkEvidence,
+  checkPaymentFits,
+  contractLifecycle,
+  type Contract,
+  type createContractBody,
+  type Payment,
+  type recordPaymentBody,
+  type registerContractBody,
+  type verifyPaymentBody,
+} from '../domain/contract';
+import { DomainError } from '../domain/errors';
+import type { z } from 'zod';
+import { requireMember, requireSignedIn } from './access';
+
+export interface Actor {
+  principal: Principal | null;
+  requestId: string;
+  now: Date;
+}
+
+function audit(db: Db, actor: Principal, requestId: string, at: string, subject: { id: string; type: repo.AuditRecord['subjectType'] }, action: string, before: unknown, after: unknown, trailOf: string) {
+  return repo.putAudit(db, { subjectId: subject.id, subjectType: subject.type, action, actor: actor.sub, actorOrgId: actor.orgId, requestId, at, before, after }, trailOf);
+}
+
+/** Parties (seller, buyer, broker members) and admins may read a contract; to anyone else it does not exist. */
+export function isParty(principal: Principal, c: Contract): boolean {
+  return principal.isAdmin || [c.sellerOrgId, c.buyerOrgId, c.brokerOrgId].includes(principal.orgId ?? '');
+}
+
+export async function loadContract(db: Db, principal: Principal | null, id: string): Promise<{ caller: Principal; contract: Contract }> {
+  const caller = requireSignedIn(principal);
+  const contract = await repo.getContract(db, id);
+  if (!contract || !isParty(caller, contract)) throw new DomainError('not_found');
+  return { caller, contract };
+}
+
+export async function createContract(db: Db, actor: Actor, body: z.infer<typeof createContractBody>): Promise<Contract> {
+  const caller = requireMember(actor.principal, 'transfer_center');
+  const [broker, seller, buyer] = await Promise.all([getOrganisation(db, caller.orgId), getOrganisation(db, body.sellerOrgId), getOrganisation(db, body.buyerOrgId)]);
+  if (!broker || broker.verification.status !== 'verified') throw new DomainError('organisation_not_verified');
+  const missing = [
+    ...(!seller || seller.verification.status !== 'verified' ? [{ path: 'sellerOrgId', code: 'unknown_organisation', message: 'No verified organisation with this id.', messageZh: '没有该已认证机构。' }] : []),
+    ...(!buyer || buyer.verification.status !== 'verified' ? [{ path: 'buyerOrgId', code: 'unknown_organisation', message: 'No verified organisation with this id.', messageZh: '没有该已认证机构。' }] : []),
+  ];
+  if (missing.length) throw new DomainError('validation_failed', missing);
+
+  // Links must really connect these parties: the achievement is the seller's, the need the buyer's.
+  let industry: string | undefined;
+  let district = seller!.district as string;
+  if (body.achievementId) {
+    const a = await getListing(db, 'achievement', body.achievementId);
+    if (!a || a.ownerOrgId !== seller!.id) throw new DomainError('validation_failed', [{ path: 'achievementId', code: 'not_sellers', message: 'The achievement must belong to the seller.', messageZh: '关联成果须属于卖方。' }]);
+    industry = a.industry;
+  }
+  if (body.needId) {
+    const n = await getListing(db, 'need', body.needId);
+    if (!n || n.ownerOrgId !== buyer!.id) throw new DomainError('validation_failed', [{ path: 'needId', code: 'not_buyers', message: 'The need must belong to the buyer.', messageZh: '关联需求须属于买方。' }]);
+    industry ??= n.industry;
+    district = buyer!.district;
+  }
+  if (body.interestId) {
+    const i = await getInterest(db, body.interestId);
+    const parties = new Set([seller!.id, buyer!.id]);
+    if (!i || i.status !== 'accepted' || !parties.has(i.senderOrgId) || !parties.has(i.listingOwnerOrgId)) {
+      throw new DomainError('validation_failed', [{ path: 'interestId', code: 'not_between_parties', message: 'The interest must be an accepted one between seller and buyer.', messageZh: '关联意向须为买卖双方之间已接受的意向。' }]);
+    }
+  }
+  const at = actor.now.toISOString();
+  const contract: Contract = {
+    ...body,
+    id: `con_${ulid()}`,
+    sellerOrgName: seller!.name, sellerType: seller!.type,
+    buyerOrgName: buyer!.name, buyerType: buyer!.type,
+    brokerOrgId: broker.id, brokerOrgName: broker.name, brokerType: broker.type,
+    ...(industry ? { industry } : {}),
+    district,
+    status: 'draft',
+    recordedFen: 0,
+    verifiedFen: 0,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await repo.transact(
+    db,
+    [repo.putContract(db, contract, null), repo.putNewBalance(db, contract.id), audit(db, caller, actor.requestId, at, { id: contract.id, type: 'contract' }, 'create', null, contract, contract.id)],
+    () => new DomainError('version_conflict'),
+  );
+  return contract;
+}
+
+export async function registerContract(db: Db, actor: Actor, id: string, decision: z.infer<typeof registerContractBody>): Promise<Contract> {
+  const caller = requireSignedIn(actor.principal);
+  if (!caller.isAdmin) throw new DomainError('role_required');
+  const contract = await repo.getContract(db, id);
+  if (!contract) throw new DomainError('not_found');
+  const status = contractLifecycle.next(contract.status, decision.decision === 'registered' ? 'register' : 'reject');
+  const at = actor.now.toISOString();
+  const next: Contract = {
+    ...contract,
+    status,
+    ...(status === 'registered'
+      ? { registrationNumber: await repo.nextRegistrationNumber(db, at.slice(0, 4)), registeredAt: at, registeredBy: caller.sub }
+      : { rejectionReason: decision.reason! }),
+    version: contract.version + 1,
+    updatedAt: at,
+  };
+  await repo.transact(
+    db,
+    [repo.putContract(db, next, contract.version), audit(db, caller, actor.requestId, at, { id, type: 'contract' }, decision.decision === 'registered' ? 'register' : 'reject', contract, next, id)],
+    () => new DomainError('version_conflict'),
+  );
+  return next;
+}
+
+export async function recordPayment(
+  db: Db,
+  actor: Actor,
+  contractId: string,
+  body: z.infer<typeof recordPaymentBody>,
+  idempotency?: { key: string; requestHash: string },
+): Promise<Payment> {
+  const caller = requireMember(actor.principal, 'transfer_center');
+  const contract = await repo.getContract(db, contractId);
+  if (!contract || !isParty(caller, contract)) throw new DomainError('not_found');
+  if (contract.brokerOrgId !== caller.orgId) throw new DomainError('not_owner');
+  checkPaymentFits(contract, body.amountFen);
+  checkEvidence(contract, body.evidenceRef);
+  const at = actor.now.toISOString();
+  const payment: Payment = { ...body, id: `pay_${ulid()}`, contractId, status: 'recorded', recordedBy: caller.sub, version: 1, createdAt: at };
+  const nextContract: Contract = { ...contract, recordedFen: contract.recordedFen + body.amountFen, version: contract.version + 1, updatedAt: at };
+  const items = [
+    ...(idempotency ? [repo.putIdempotencyRecord(db, caller.sub, idempotency.key, { requestHash: idempotency.requestHash, status: 201, body: payment, at })] : []),
+    repo.putPayment(db, payment, null),
+    repo.putContract(db, nextContract, contract.version),
+    audit(db, caller, actor.requestId, at, { id: payment.id, type: 'payment' }, 'record', null, payment, contractId),
+  ];
+  await repo.transact(db, items, (failed) => (idempotency && failed === 0 ? new DomainError('idempotency_key_reused') : new DomainError('version_conflict')));
+  return payment;
+}
+
+export async function verifyPayment(db: Db, actor: Actor, paymentId: string, decision: z.infer<typeof verifyPaymentBody>): Promise<Payment> {
+  const caller = requireSignedIn(actor.principal);
+  if (!caller.isAdmin) throw new DomainError('role_required');
+  const payment = await repo.getPayment(db, paymentId);
+  if (!payment) throw new DomainError('not_found');
+  if (payment.status !== 'recorded') throw new DomainError('invalid_transition');
+  const contract = (await repo.getContract(db, payment.contractId))!;
+  const at = actor.now.toISOString();
+  const verified = decision.decision === 'verified';
+  const next: Payment = {
+    ...payment,
+    status: decision.decision,
+    verifiedBy: caller.sub,
+    verifiedAt: at,
+    ...(verified ? {} : { rejectionReason: decision.reason! }),
+    version: payment.version + 1,
+  };
+  const nextContract: Contract = verified
+    ? { ...contract, verifiedFen: contract.verifiedFen + payment.amountFen, status: contract.status === 'registered' ? contractLifecycle.next('registered', 'startPerforming') : contract.status, version: contract.version + 1, updatedAt: at }
+    : { ...contract, recordedFen: contract.recordedFen - payment.amountFen, version: contract.version + 1, updatedAt: at };
+  await repo.transact(
+    db,
+    [
+      repo.putPayment(db, next, payment.version),
+      repo.putContract(db, nextContract, contract.version),
+      audit(db, caller, actor.requestId, at, { id: paymentId, type: 'payment' }, verified ? 'verify' : 'reject', payment, next, payment.contractId),
+    ],
+    () => new DomainError('version_conflict'),
+  );
+  return next;
+}
+
+export async function listBrokeredContracts(db: Db, principal: Principal | null): Promise<Contract[]> {
+  const caller = requireMember(principal, 'transfer_center');
+  return (await repo.contractsOfBroker(db, caller.orgId)).reverse();
+}

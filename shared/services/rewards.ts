@@ -1,0 +1,180 @@
+/**
+ * The reward ledger and claims. The ledger handler turns each verified payment into exactly one ledger
+ * entry and moves the contract's balance in the same transaction; claims reserve their amount against
+ * the balance with a versioned write, so concurrent claims can never together exceed what is claimable.
+ */
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { ulid } from 'ulid';
+import type { Principal } from '../auth/principal';
+import type { Db } from '../db/client';
+import * as repo from '../db/contracts';
+import { claimable, type Claim, type Contract, type createClaimBody, type RewardBalance } from '../domain/contract';
+import { DomainError } from '../domain/errors';
+import { accrue, overlapping, SEED_POLICIES, type createPolicyBody, type RewardPolicy } from '../domain/reward-policy';
+import type { z } from 'zod';
+import { requireMember, requireSignedIn } from './access';
+import { isParty, type Actor } from './contracts';
+import { idempotent, type IdempotencyRequest } from './idempotency';
+
+/** The ledger entry for one verified payment: computed over the contract's verified payments in verification order. */
+export async function postLedgerEntry(db: Db, paymentId: string, now: Date): Promise<'posted' | 'already' | 'not_verified'> {
+  const payment = await repo.getPayment(db, paymentId);
+  if (!payment || payment.status !== 'verified') return 'not_verified';
+  const contract = (await repo.getContract(db, payment.contractId))!;
+  const verified = (await repo.paymentsOf(db, contract.id))
+    .filter((p) => p.status === 'verified')
+    .sort((a, b) => (a.verifiedAt! < b.verifiedAt! ? -1 : a.verifiedAt! > b.verifiedAt! ? 1 : a.id < b.id ? -1 : 1));
+  const steps = accrue(verified, await repo.allPolicies(db), { kind: contract.kind, sellerType: contract.sellerType, buyerType: contract.buyerType, brokerType: contract.brokerType });
+  const step = steps.find((s) => s.paymentId === paymentId)!;
+  const performedFen = verified.slice(0, verified.findIndex((p) => p.id === paymentId) + 1).reduce((s, p) => s + p.amountFen, 0);
+  try {
+    await repo.transact(
+      db,
+      [
+        repo.putLedgerEntry(db, { contractId: contract.id, paymentId, policyId: step.policyId, accruedFen: step.accruedFen, totalFen: step.totalFen, performedFen, at: now.toISOString() }),
+        repo.moveBalance(db, contract.id, { performedFen: payment.amountFen, accruedFen: step.accruedFen }),
+      ],
+      (failed) => new DomainError(failed === 0 ? 'version_conflict' : 'not_found'),
+    );
+    return 'posted';
+  } catch (error) {
+    // The entry exists: this payment was posted before (a redelivered stream record).
+    if (error instanceof DomainError && error.code === 'version_conflict' && (await repo.ledgerOf(db, contract.id)).some((e) => e.paymentId === paymentId)) return 'already';
+    throw error;
+  }
+}
+
+/** The reward-ledger stream handler: verified payments in, ledger entries out, exactly once each. */
+export function createRewardLedgerHandler(deps: { db: Db; now?: () => Date; log?: (entry: Record<string, unknown>) => void }) {
+  const now = deps.now ?? (() => new Date());
+  return async function ledgerStreamBatch(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+    const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      const pk = record.dynamodb?.Keys?.pk?.S ?? '';
+      if (!pk.startsWith('PAYMENT#')) continue;
+      if (record.dynamodb?.NewImage?.status?.S !== 'verified' || record.dynamodb?.OldImage?.status?.S === 'verified') continue;
+      try {
+        await postLedgerEntry(deps.db, pk.slice('PAYMENT#'.length), now());
+      } catch (error) {
+        deps.log?.({ level: 'ERROR', message: 'ledger posting failed', record: pk, error: String(error) });
+        failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? record.eventID ?? '' });
+        break;
+      }
+    }
+    return { batchItemFailures: failures };
+  };
+}
+
+function withClaimable(b: Omit<RewardBalance, 'claimableFen'>): RewardBalance {
+  return { ...b, claimableFen: claimable(b) };
+}
+
+export async function rewardView(db: Db, principal: Principal | null, contractId: string) {
+  const caller = requireSignedIn(principal);
+  const contract = await repo.getContract(db, contractId);
+  // The broker's and the bureau's business; the other parties see the contract, not the reward.
+  if (!contract || !(caller.isAdmin || caller.orgId === contract.brokerOrgId)) throw new DomainError('not_found');
+  const [balance, ledger, claims] = await Promise.all([repo.getBalance(db, contractId), repo.ledgerOf(db, contractId), repo.claimsOf(db, contractId)]);
+  return { balance: withClaimable(balance!), ledger, claims: claims.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)) };
+}
+
+const CLAIM_ATTEMPTS = 8;
+
+/**
+ * Reserves `amountFen` against the balance: a versioned write, retried on conflict with a fresh read.
+ * Every request ends with a definite answer: the claim, over_claimable, or a conflict after retries.
+ */
+export async function submitClaim(db: Db, actor: Actor, contractId: string, body: z.infer<typeof createClaimBody>, request: IdempotencyRequest): Promise<{ replayed: boolean; body: Claim }> {
+  const caller = requireMember(actor.principal, 'transfer_center');
+  const contract = await repo.getContract(db, contractId);
+  if (!contract || !isParty(caller, contract)) throw new DomainError('not_found');
+  if (contract.brokerOrgId !== caller.orgId) throw new DomainError('not_owner');
+  return idempotent(db, caller.sub, request, async () => {
+    const at = actor.now.toISOString();
+    const claim: Claim = { id: `clm_${ulid()}`, contractId, brokerOrgId: contract.brokerOrgId, amountFen: body.amountFen, ...(body.note ? { note: body.note } : {}), status: 'pending', submittedBy: caller.sub, version: 1, createdAt: at };
+    for (let attempt = 1; ; attempt++) {
+      const balance = (await repo.getBalance(db, contractId))!;
+      if (body.amountFen > claimable(balance)) {
+        throw new DomainError('over_claimable', [{ path: 'amountFen', code: 'over_claimable', message: `At most ${claimable(balance)} fen can be claimed now.`, messageZh: `当前最多可申领 ${claimable(balance)} 分。` }]);
+      }
+      try {
+        await repo.transact(
+          db,
+          [
+            repo.putIdempotencyRecord(db, caller.sub, request.key, { requestHash: request.requestHash, status: 201, body: claim, at }),
+            repo.putClaim(db, claim, null),
+            repo.moveBalance(db, contractId, { pendingFen: body.amountFen }, balance.version),
+            repo.putAudit(db, { subjectId: claim.id, subjectType: 'claim', action: 'submit', actor: caller.sub, actorOrgId: caller.orgId, requestId: actor.requestId, at, before: null, after: claim }, contractId),
+          ],
+          (failed) => new DomainError(failed === 0 ? 'idempotency_key_reused' : 'version_conflict'),
+        );
+        return claim;
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'version_conflict') || attempt >= CLAIM_ATTEMPTS) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      }
+    }
+  });
+}
+
+export async function decideClaim(db: Db, actor: Actor, claimId: string, decision: 'approved' | 'rejected', reason?: string): Promise<Claim> {
+  const caller = requireSignedIn(actor.principal);
+  if (!caller.isAdmin) throw new DomainError('role_required');
+  const claim = await repo.getClaim(db, claimId);
+  if (!claim) throw new DomainError('not_found');
+  if (claim.status !== 'pending') throw new DomainError('invalid_transition');
+  const payments = await repo.paymentsOf(db, claim.contractId);
+  if (payments.some((p) => p.verifiedBy === caller.sub)) throw new DomainError('separation_of_duties');
+  if (decision === 'rejected' && !reason) {
+    throw new DomainError('validation_failed', [{ path: 'reason', code: 'required', message: 'A rejection needs a reason.', messageZh: '驳回须说明理由。' }]);
+  }
+  const at = actor.now.toISOString();
+  const next: Claim = { ...claim, status: decision, decidedBy: caller.sub, decidedAt: at, ...(reason ? { reason } : {}), version: claim.version + 1 };
+  await repo.transact(
+    db,
+    [
+      repo.putClaim(db, next, claim.version),
+      repo.moveBalance(db, claim.contractId, decision === 'approved' ? { pendingFen: -claim.amountFen, approvedFen: claim.amountFen } : { pendingFen: -claim.amountFen }),
+      repo.putAudit(db, { subjectId: claimId, subjectType: 'claim', action: decision === 'approved' ? 'approve' : 'reject', actor: caller.sub, actorOrgId: caller.orgId, requestId: actor.requestId, at, before: claim, after: next }, claim.contractId),
+    ],
+    () => new DomainError('version_conflict'),
+  );
+  return next;
+}
+
+export async function listPolicies(db: Db): Promise<RewardPolicy[]> {
+  return (await repo.allPolicies(db)).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+}
+
+export async function createPolicy(db: Db, actor: Actor, body: z.infer<typeof createPolicyBody>): Promise<RewardPolicy> {
+  const caller = requireSignedIn(actor.principal);
+  if (!caller.isAdmin) throw new DomainError('role_required');
+  const clash = overlapping(await repo.allPolicies(db), body);
+  if (clash) {
+    throw new DomainError('policy_overlap', [{ path: 'validFrom', code: 'overlap', message: `Overlaps ${clash.name} (${clash.validFrom} – ${clash.validTo}).`, messageZh: `与「${clash.name}」（${clash.validFrom} 至 ${clash.validTo}）重叠。` }]);
+  }
+  const at = actor.now.toISOString();
+  const policy: RewardPolicy = { ...body, id: `pol_${ulid()}`, createdAt: at, createdBy: caller.sub };
+  await repo.transact(
+    db,
+    [repo.putPolicy(db, policy), repo.putAudit(db, { subjectId: policy.id, subjectType: 'policy', action: 'create', actor: caller.sub, actorOrgId: caller.orgId, requestId: actor.requestId, at, before: null, after: policy }, policy.id)],
+    () => new DomainError('version_conflict'),
+  );
+  return policy;
+}
+
+/** Seeds the plan's policy and the demo successor (idempotent). */
+export async function seedPolicies(db: Db, now: Date): Promise<number> {
+  let written = 0;
+  for (const p of SEED_POLICIES) {
+    try {
+      await repo.transact(db, [repo.putPolicy(db, { ...p, createdAt: now.toISOString(), createdBy: 'seed' })], () => new DomainError('version_conflict'));
+      written++;
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'version_conflict')) throw error;
+    }
+  }
+  return written;
+}
+
+export type { Contract };
