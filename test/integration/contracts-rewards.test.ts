@@ -4,6 +4,7 @@
  * separation of duties, and the permission matrix.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../shared/db/client';
@@ -180,6 +181,30 @@ describe('exactly once and never over', () => {
     const key = await h.db.doc.send(new GetCommand({ TableName: h.db.tableName, Key: keys.idempotency('demo-tc-xjtu', 'inject-0001') }));
     expect(key.Item).toBeUndefined();
     void tc;
+  });
+});
+
+describe('the Excel export', () => {
+  it('opens as a workbook with Chinese headers and the contracts, payments, ledger and claims in it', async () => {
+    const { tc, contract } = await registeredContract(40_000_000);
+    await verifiedPayment(contract, tc, 40_000_000);
+    await h.drain();
+    expect((await h.call('GET', '/api/v1/admin/exports/contracts.xlsx', { token: tc })).status).toBe(403);
+    const res = await h.call('GET', '/api/v1/admin/exports/contracts.xlsx', { token: await h.token('demo-admin') });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).toEqual(['技术合同', '到账记录', '奖励台账', '奖励申领']);
+    const sheet = book.getWorksheet('技术合同')!;
+    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['合同编号', '认定登记号', '合同金额（元）', '合同金额（分）']));
+    const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === contract.id)!;
+    expect(row.getCell(2).value).toBe(contract.registrationNumber);
+    expect(row.getCell(11).value).toBe(40_000_000);
+    expect(row.getCell(10).numFmt).toContain('#,##0.00');
+    expect(row.getCell(13).value).toBe(4_000_000);
+    const ledgerRows = book.getWorksheet('奖励台账')!.getRows(2, 1000)!.filter((r) => r.getCell(1).value === contract.id);
+    expect(ledgerRows).toHaveLength(1);
   });
 });
 

@@ -19,6 +19,7 @@ import { createPolicyBody, policySchema } from '../../../shared/domain/reward-po
 import { createContract, listBrokeredContracts, loadContract, recordPayment, registerContract, verifyPayment, type Actor } from '../../../shared/services/contracts';
 import { idempotent, requestHash, type IdempotencyRequest } from '../../../shared/services/idempotency';
 import { createPolicy, decideClaim, listPolicies, rewardView, submitClaim } from '../../../shared/services/rewards';
+import { contractsWorkbook } from '../../../shared/services/export';
 import { cityStats } from '../../../shared/services/stats';
 import type { ApiEnv } from '../context';
 import type { RouteDoc } from '../openapi/route-docs';
@@ -120,6 +121,14 @@ const app = new Hono<ApiEnv>()
     const body = await parseBody(c, createPolicyBody);
     return c.json(await createPolicy(c.var.deps.db, actor(c), body), 201);
   })
+  .get('/admin/exports/contracts.xlsx', async (c) => {
+    const workbook = await contractsWorkbook(c.var.deps.db, c.var.principal);
+    const day = c.var.deps.now().toISOString().slice(0, 10);
+    return c.body(new Uint8Array(workbook), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="contracts-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`技术合同-${day}.xlsx`)}`,
+    });
+  })
   .get('/stats', async (c) => {
     parseQuery(c, statsQuery);
     const gdp = Number(process.env.CITY_GDP_FEN);
@@ -148,6 +157,7 @@ const docs: RouteDoc[] = [
   { method: 'get', path: '/contracts/:id/audit', tag, access: 'admin', summary: 'The contract’s audit trail (contract, payments, claims): actor, time, action, before/after, request id', responses: { 200: { description: 'Trail', schema: items(z.record(z.string(), z.unknown())) }, ...errors } },
   { method: 'get', path: '/policies', tag, access: 'anyone', summary: 'Reward policies with their validity windows', responses: { 200: { description: 'Policies', schema: items(policySchema) } } },
   { method: 'post', path: '/policies', tag, access: 'admin', body: createPolicyBody, summary: 'Publish a reward policy (windows may not overlap)', responses: { 201: { description: 'Policy', schema: policySchema }, ...errors } },
+  { method: 'get', path: '/admin/exports/contracts.xlsx', tag, access: 'admin', summary: 'Excel export of contracts with payments, ledger and claims (Chinese headers)', responses: { 200: { description: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, 401: problem, 403: problem } },
   { method: 'get', path: '/stats', tag: '数据看板 Statistics', access: 'anyone', query: statsQuery, summary: 'City KPIs against the targets, by year, industry and district; admins also get the contracts behind each figure', responses: { 200: { description: 'KPIs' } } },
 ];
 
