@@ -141,13 +141,19 @@ export function claimable(b: Pick<RewardBalance, 'accruedFen' | 'pendingFen' | '
 export const createClaimBody = z.object({ amountFen: positiveFenSchema, note: text(0, 500).optional() }).strict();
 export const decideClaimBody = z.object({ reason: text(2, 500).optional() }).strict();
 
+export const closeContractBody = z
+  .object({ outcome: z.enum(['completed', 'terminated']), reason: text(2, 500).optional() })
+  .strict()
+  .refine((b) => b.outcome === 'completed' || b.reason !== undefined, { message: 'a termination needs a reason', path: ['reason'], params: { zh: '终止合同须说明理由' } });
+
 export const claimSchema = z.object({
   id: z.string(),
   contractId: z.string(),
   brokerOrgId: z.string(),
   amountFen: z.number().int(),
   note: z.string().optional(),
-  status: z.enum(['pending', 'approved', 'rejected']),
+  status: z.enum(['pending', 'approved', 'rejected', 'paid']),
+  paidAt: z.string().optional(),
   submittedBy: z.string(),
   decidedBy: z.string().optional(),
   decidedAt: z.string().optional(),

@@ -15,6 +15,7 @@ import {
   checkPaymentFits,
   contractLifecycle,
   type Contract,
+  type closeContractBody,
   type createContractBody,
   type Payment,
   type recordPaymentBody,
@@ -179,6 +180,23 @@ export async function verifyPayment(db: Db, actor: Actor, paymentId: string, dec
       repo.putContract(db, nextContract, contract.version),
       audit(db, caller, actor.requestId, at, { id: paymentId, type: 'payment' }, verified ? 'verify' : 'reject', payment, next, payment.contractId),
     ],
+    () => new DomainError('version_conflict'),
+  );
+  return next;
+}
+
+/** Completed (all performed) or terminated: the bureau closes a contract; the trail keeps why. */
+export async function closeContract(db: Db, actor: Actor, id: string, body: z.infer<typeof closeContractBody>): Promise<Contract> {
+  const caller = requireSignedIn(actor.principal);
+  if (!caller.isAdmin) throw new DomainError('role_required');
+  const contract = await repo.getContract(db, id);
+  if (!contract) throw new DomainError('not_found');
+  const status = contractLifecycle.next(contract.status, body.outcome === 'completed' ? 'complete' : 'terminate');
+  const at = actor.now.toISOString();
+  const next: Contract = { ...contract, status, ...(body.reason ? { rejectionReason: body.reason } : {}), version: contract.version + 1, updatedAt: at };
+  await repo.transact(
+    db,
+    [repo.putContract(db, next, contract.version), audit(db, caller, actor.requestId, at, { id, type: 'contract' }, body.outcome === 'completed' ? 'complete' : 'terminate', contract, next, id)],
     () => new DomainError('version_conflict'),
   );
   return next;

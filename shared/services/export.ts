@@ -14,7 +14,7 @@ import { requireSignedIn } from './access';
 const YUAN = '"¥"#,##0.00';
 const STATUS_ZH: Record<string, string> = {
   draft: '待登记', registered: '已登记', rejected: '不予登记', performing: '履行中', completed: '已完成', terminated: '已终止',
-  recorded: '待核验', verified: '已核验', pending: '待审批', approved: '已批准',
+  recorded: '待核验', verified: '已核验', pending: '待审批', approved: '已批准', paid: '已兑付',
 };
 
 function addSheet(book: ExcelJS.Workbook, name: string, columns: { header: string; key: string; width: number; money?: boolean }[], rows: Record<string, unknown>[]) {

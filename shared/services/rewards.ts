@@ -142,6 +142,27 @@ export async function decideClaim(db: Db, actor: Actor, claimId: string, decisio
   return next;
 }
 
+/** The bureau records that an approved reward was paid out to the center. */
+export async function markClaimPaid(db: Db, actor: Actor, claimId: string): Promise<Claim> {
+  const caller = requireSignedIn(actor.principal);
+  if (!caller.isAdmin) throw new DomainError('role_required');
+  const claim = await repo.getClaim(db, claimId);
+  if (!claim) throw new DomainError('not_found');
+  if (claim.status !== 'approved') throw new DomainError('invalid_transition');
+  const at = actor.now.toISOString();
+  const next: Claim = { ...claim, status: 'paid', paidAt: at, version: claim.version + 1 };
+  await repo.transact(
+    db,
+    [
+      repo.putClaim(db, next, claim.version),
+      repo.moveBalance(db, claim.contractId, { paidFen: claim.amountFen }),
+      repo.putAudit(db, { subjectId: claimId, subjectType: 'claim', action: 'pay', actor: caller.sub, actorOrgId: caller.orgId, requestId: actor.requestId, at, before: claim, after: next }, claim.contractId),
+    ],
+    () => new DomainError('version_conflict'),
+  );
+  return next;
+}
+
 export async function listPolicies(db: Db): Promise<RewardPolicy[]> {
   return (await repo.allPolicies(db)).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
 }

@@ -48,7 +48,9 @@ function bucketise(contracts: Contract[], keyOf: (c: Contract) => string, withId
 
 export async function cityStats(db: Db, principal: Principal | null, options: { gdpFen?: number } = {}) {
   const contracts = (await Promise.all(COUNTED.map((s) => repo.contractsWithStatus(db, s)))).flat();
-  const approved = await repo.claimsWithStatus(db, 'approved');
+  // A paid claim was approved first: both count as approved; paid ones also as paid.
+  const [approvedOnly, paid] = await Promise.all([repo.claimsWithStatus(db, 'approved'), repo.claimsWithStatus(db, 'paid')]);
+  const approved = [...approvedOnly, ...paid];
   const admin = principal?.isAdmin ?? false;
   const turnoverFen = contracts.reduce((s, c) => s + c.amountFen, 0);
   const verifiedPaidFen = contracts.reduce((s, c) => s + c.verifiedFen, 0);
@@ -62,6 +64,7 @@ export async function cityStats(db: Db, principal: Principal | null, options: { 
       verifiedPaidFen,
       transformedAchievements: transformed.size,
       rewardsApprovedFen,
+      rewardsPaidFen: paid.reduce((s, c) => s + c.amountFen, 0),
     },
     progress: {
       transformedAchievements: Math.round((transformed.size / CITY_TARGETS.transformedAchievements) * 10_000) / 10_000,

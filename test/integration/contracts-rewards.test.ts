@@ -88,7 +88,14 @@ describe('the whole path through the API', () => {
     await json(await h.call('POST', `/api/v1/claims/${claim.id}/approve`, { token: await h.token('demo-admin-2') }), 200);
     expect(await balance(contract.id)).toMatchObject({ pendingFen: 0, approvedFen: 10_000_000 });
 
+    // The bureau records the payout; the balance and the KPIs say so.
+    expect((await h.call('POST', `/api/v1/claims/${claim.id}/pay`, { token: tc })).status).toBe(403);
+    expect(await json(await h.call('POST', `/api/v1/claims/${claim.id}/pay`, { token: await h.token('demo-admin-2') }), 200)).toMatchObject({ status: 'paid' });
+    expect((await problem(await h.call('POST', `/api/v1/claims/${claim.id}/pay`, { token: await h.token('demo-admin-2') }), 409)).code).toBe('invalid_transition');
+    expect(await balance(contract.id)).toMatchObject({ approvedFen: 10_000_000, paidFen: 10_000_000 });
+
     const stats = await json(await h.call('GET', '/api/v1/stats'), 200);
+    expect(stats.totals.rewardsPaidFen - statsBefore.totals.rewardsPaidFen).toBe(10_000_000);
     expect(stats.totals.turnoverFen - statsBefore.totals.turnoverFen).toBe(300_000_000);
     expect(stats.totals.verifiedPaidFen - statsBefore.totals.verifiedPaidFen).toBe(120_000_000);
     expect(stats.totals.rewardsApprovedFen - statsBefore.totals.rewardsApprovedFen).toBe(10_000_000);
@@ -98,8 +105,14 @@ describe('the whole path through the API', () => {
     const adminStats = await json(await h.call('GET', '/api/v1/stats', { token: await h.token('demo-admin') }), 200);
     expect(adminStats.contractIds.turnover).toContain(contract.id);
 
+    // Only the listed transitions: a performing contract completes; a completed one cannot be terminated.
+    expect((await problem(await h.call('POST', `/api/v1/contracts/${contract.id}/close`, { token: await h.token('demo-admin'), body: { outcome: 'terminated' } }), 400)).errors![0]!.path).toBe('reason');
+    expect(await json(await h.call('POST', `/api/v1/contracts/${contract.id}/close`, { token: await h.token('demo-admin'), body: { outcome: 'completed' } }), 200)).toMatchObject({ status: 'completed' });
+    expect((await problem(await h.call('POST', `/api/v1/contracts/${contract.id}/close`, { token: await h.token('demo-admin'), body: { outcome: 'terminated', reason: '测试' } }), 409)).code).toBe('invalid_transition');
+    expect((await problem(await h.call('POST', `/api/v1/contracts/${contract.id}/register`, { token: await h.token('demo-admin'), body: { decision: 'registered' } }), 409)).code).toBe('invalid_transition');
+
     const trail = await json(await h.call('GET', `/api/v1/contracts/${contract.id}/audit`, { token: await h.token('demo-admin') }), 200);
-    expect(trail.items.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['create', 'register', 'record', 'verify', 'submit', 'approve']));
+    expect(trail.items.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['create', 'register', 'record', 'verify', 'submit', 'approve', 'pay', 'complete']));
     for (const a of trail.items) expect(a).toMatchObject({ actor: expect.any(String), requestId: expect.any(String), at: expect.any(String) });
     // Nothing edits or deletes the trail through the API.
     expect((await h.call('DELETE', `/api/v1/contracts/${contract.id}/audit`, { token: await h.token('demo-admin') })).status).toBe(404);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import * as repo from '../../../shared/db/contracts';
 import {
   claimSchema,
+  closeContractBody,
   contractSchema,
   createClaimBody,
   createContractBody,
@@ -16,9 +17,9 @@ import {
 } from '../../../shared/domain/contract';
 import { DomainError } from '../../../shared/domain/errors';
 import { createPolicyBody, policySchema } from '../../../shared/domain/reward-policy';
-import { createContract, listBrokeredContracts, loadContract, recordPayment, registerContract, verifyPayment, type Actor } from '../../../shared/services/contracts';
+import { closeContract, createContract, listBrokeredContracts, loadContract, recordPayment, registerContract, verifyPayment, type Actor } from '../../../shared/services/contracts';
 import { idempotent, requestHash, type IdempotencyRequest } from '../../../shared/services/idempotency';
-import { createPolicy, decideClaim, listPolicies, rewardView, submitClaim } from '../../../shared/services/rewards';
+import { createPolicy, decideClaim, listPolicies, markClaimPaid, rewardView, submitClaim } from '../../../shared/services/rewards';
 import { contractsWorkbook } from '../../../shared/services/export';
 import { cityStats } from '../../../shared/services/stats';
 import type { ApiEnv } from '../context';
@@ -66,6 +67,10 @@ const app = new Hono<ApiEnv>()
     const body = await parseBody(c, registerContractBody);
     return c.json(await registerContract(c.var.deps.db, actor(c), checkId(c.req.param('id')), body));
   })
+  .post('/contracts/:id/close', async (c) => {
+    const body = await parseBody(c, closeContractBody);
+    return c.json(await closeContract(c.var.deps.db, actor(c), checkId(c.req.param('id')), body));
+  })
   .get('/contracts/:id/payments', async (c) => {
     const { contract } = await loadContract(c.var.deps.db, c.var.principal, checkId(c.req.param('id')));
     return c.json({ items: await repo.paymentsOf(c.var.deps.db, contract.id) });
@@ -110,6 +115,10 @@ const app = new Hono<ApiEnv>()
     const body = await parseBody(c, decideClaimBody);
     return c.json(await decideClaim(c.var.deps.db, actor(c), checkId(c.req.param('id')), 'rejected', body.reason));
   })
+  .post('/claims/:id/pay', async (c) => {
+    if ((c.req.header('content-length') ?? '0') !== '0') await parseBody(c, z.object({}).strict());
+    return c.json(await markClaimPaid(c.var.deps.db, actor(c), checkId(c.req.param('id'))));
+  })
   .get('/contracts/:id/audit', async (c) => {
     if (!c.var.principal?.isAdmin) throw new DomainError(c.var.principal ? 'role_required' : 'unauthenticated');
     const id = checkId(c.req.param('id'));
@@ -145,6 +154,7 @@ const docs: RouteDoc[] = [
   { method: 'get', path: '/contracts', tag, access: 'signed-in', query: adminQueue, summary: 'Your brokered contracts; admins: the contracts in a status (default draft: the registration queue)', responses: { 200: { description: 'Contracts', schema: items(contractSchema) }, ...errors } },
   { method: 'get', path: '/contracts/:id', tag, access: 'owner', summary: 'A contract (its seller, buyer, broker and admins)', responses: { 200: { description: 'Contract', schema: contractSchema }, ...errors } },
   { method: 'post', path: '/contracts/:id/register', tag, access: 'admin', body: registerContractBody, summary: '认定登记: register (assigns the registration number) or reject with a reason', responses: { 200: { description: 'Decided', schema: contractSchema }, ...errors } },
+  { method: 'post', path: '/contracts/:id/close', tag, access: 'admin', body: closeContractBody, summary: 'Close a performing contract as completed, or terminate a registered or performing one (reason required)', responses: { 200: { description: 'Closed', schema: contractSchema }, ...errors } },
   { method: 'get', path: '/contracts/:id/payments', tag, access: 'owner', summary: 'Payments recorded under a contract', responses: { 200: { description: 'Payments', schema: items(paymentSchema) }, ...errors } },
   { method: 'post', path: '/contracts/:id/payments', tag, access: 'owner', body: recordPaymentBody, summary: 'Record a payment the seller received (broker); evidence must carry the registration number', description: idem.description, responses: { 201: { description: 'Recorded', schema: paymentSchema }, ...errors } },
   { method: 'get', path: '/payments', tag, access: 'admin', query: adminQueue, summary: 'Payments in a status (default recorded: the verification queue)', responses: { 200: { description: 'Payments', schema: items(paymentSchema) }, ...errors } },
@@ -154,6 +164,7 @@ const docs: RouteDoc[] = [
   { method: 'get', path: '/claims', tag, access: 'admin', query: adminQueue, summary: 'Claims in a status (default pending: the approval queue)', responses: { 200: { description: 'Claims', schema: items(claimSchema) }, ...errors } },
   { method: 'post', path: '/claims/:id/approve', tag, access: 'admin', body: decideClaimBody, summary: 'Approve a claim (an admin who verified none of the contract’s payments)', responses: { 200: { description: 'Approved', schema: claimSchema }, ...errors } },
   { method: 'post', path: '/claims/:id/reject', tag, access: 'admin', body: decideClaimBody, summary: 'Reject a claim with a reason', responses: { 200: { description: 'Rejected', schema: claimSchema }, ...errors } },
+  { method: 'post', path: '/claims/:id/pay', tag, access: 'admin', summary: 'Record that an approved reward was paid out', responses: { 200: { description: 'Paid', schema: claimSchema }, ...errors } },
   { method: 'get', path: '/contracts/:id/audit', tag, access: 'admin', summary: 'The contract’s audit trail (contract, payments, claims): actor, time, action, before/after, request id', responses: { 200: { description: 'Trail', schema: items(z.record(z.string(), z.unknown())) }, ...errors } },
   { method: 'get', path: '/policies', tag, access: 'anyone', summary: 'Reward policies with their validity windows', responses: { 200: { description: 'Policies', schema: items(policySchema) } } },
   { method: 'post', path: '/policies', tag, access: 'admin', body: createPolicyBody, summary: 'Publish a reward policy (windows may not overlap)', responses: { 201: { description: 'Policy', schema: policySchema }, ...errors } },
