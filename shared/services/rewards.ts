@@ -8,7 +8,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/client';
 import * as repo from '../db/contracts';
-import { claimable, type Claim, type Contract, type createClaimBody, type RewardBalance } from '../domain/contract';
+import { claimable, rewardBalanceSchema, type Claim, type Contract, type createClaimBody, type RewardBalance } from '../domain/contract';
 import { DomainError } from '../domain/errors';
 import { accrue, overlapping, SEED_POLICIES, type createPolicyBody, type RewardPolicy } from '../domain/reward-policy';
 import type { z } from 'zod';
@@ -75,7 +75,7 @@ export async function rewardView(db: Db, principal: Principal | null, contractId
   // The broker's and the bureau's business; the other parties see the contract, not the reward.
   if (!contract || !(caller.isAdmin || caller.orgId === contract.brokerOrgId)) throw new DomainError('not_found');
   const [balance, ledger, claims] = await Promise.all([repo.getBalance(db, contractId), repo.ledgerOf(db, contractId), repo.claimsOf(db, contractId)]);
-  return { balance: withClaimable(balance!), ledger, claims: claims.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)) };
+  return { balance: rewardBalanceSchema.parse(withClaimable(balance!)), ledger, claims: claims.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)) };
 }
 
 const CLAIM_ATTEMPTS = 8;
