@@ -80,7 +80,22 @@ export function moveBalance(db: Db, contractId: string, deltas: Partial<Record<'
   };
 }
 
-export function putLedgerEntry(db: Db, entry: { contractId: string; paymentId: string; policyId: string | null; accruedFen: number; totalFen: number; performedFen: number; at: string }): TransactItem {
+export interface LedgerEntry {
+  contractId: string;
+  paymentId: string;
+  amountFen: number;
+  paidOn: string;
+  policyId: string | null;
+  /** What this payment added to the accrued reward. */
+  accruedFen: number;
+  totalFen: number;
+  performedFen: number;
+  /** The balance version it was posted against: the posting order. */
+  seq: number;
+  at: string;
+}
+
+export function putLedgerEntry(db: Db, entry: LedgerEntry): TransactItem {
   return { Put: { TableName: db.tableName, Item: { ...keys.ledgerEntry(entry.contractId, entry.paymentId), entity: 'ledger_entry', ...entry }, ...absent } };
 }
 
@@ -120,8 +135,23 @@ export function putClaim(db: Db, c: Claim, expectedVersion: number | null): Tran
   };
 }
 
-export function putPolicy(db: Db, p: RewardPolicy): TransactItem {
-  return { Put: { TableName: db.tableName, Item: { ...keys.policy(p.id), gsi1pk: keys.policies(), gsi1sk: `${p.validFrom}#${p.id}`, entity: 'policy', ...p }, ...absent } };
+/**
+ * All reward policies live in one versioned registry item: read strongly consistently by the ledger, and
+ * changed only with a version check, so two admins cannot publish overlapping windows at the same moment.
+ */
+export async function getPolicyRegistry(db: Db): Promise<{ policies: RewardPolicy[]; version: number }> {
+  const registry = await getItem<{ policies: RewardPolicy[]; version: number }>(db, keys.policyRegistry());
+  return registry ?? { policies: [], version: 0 };
+}
+
+export function putPolicyRegistry(db: Db, policies: RewardPolicy[], expectedVersion: number): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: { ...keys.policyRegistry(), entity: 'policy_registry', policies, version: expectedVersion + 1 },
+      ...(expectedVersion === 0 ? absent : versioned(expectedVersion)),
+    },
+  };
 }
 
 export interface AuditRecord {
@@ -139,6 +169,32 @@ export interface AuditRecord {
 /** An audit record keyed under the contract (or policy) it concerns; insert-only. */
 export function putAudit(db: Db, record: AuditRecord, trailOf: string): TransactItem {
   return { Put: { TableName: db.tableName, Item: { ...keys.audit(trailOf, record.at, randomUUID()), entity: 'audit', ...record }, ...absent } };
+}
+
+export function normaliseEvidence(ref: string): string {
+  return ref.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+export function reserveEvidence(db: Db, ref: string, paymentId: string): TransactItem {
+  return { Put: { TableName: db.tableName, Item: { ...keys.evidence(normaliseEvidence(ref)), entity: 'evidence', paymentId }, ...absent } };
+}
+
+export function releaseEvidence(db: Db, ref: string, paymentId: string): TransactItem {
+  return {
+    Delete: { TableName: db.tableName, Key: keys.evidence(normaliseEvidence(ref)), ConditionExpression: 'paymentId = :p', ExpressionAttributeValues: { ':p': paymentId } },
+  };
+}
+
+/** The claim decision must not come from an admin who verified any of the contract's payments. */
+export function checkNotVerifier(db: Db, contractId: string, sub: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: db.tableName,
+      Key: keys.contract(contractId),
+      ConditionExpression: 'attribute_not_exists(verifiers) OR NOT contains(verifiers, :sub)',
+      ExpressionAttributeValues: { ':sub': sub },
+    },
+  };
 }
 
 export function putIdempotencyRecord(db: Db, sub: string, key: string, record: { requestHash: string; status: number; body: unknown; at: string }): TransactItem {
@@ -190,9 +246,9 @@ async function queryAll<T>(db: Db, input: { index?: 'gsi1' | 'gsi2'; partition: 
 
 export const paymentsOf = (db: Db, contractId: string) => queryAll<Payment>(db, { index: 'gsi2', partition: keys.paymentsOfContract(contractId) });
 export const claimsOf = (db: Db, contractId: string) => queryAll<Claim>(db, { index: 'gsi2', partition: keys.claimsOfContract(contractId) });
-export const ledgerOf = (db: Db, contractId: string) =>
-  queryAll<{ paymentId: string; policyId: string | null; accruedFen: number; totalFen: number; performedFen: number; at: string }>(db, { partition: `CONTRACT#${contractId}`, skPrefix: 'LEDGER#' });
-export const allPolicies = (db: Db) => queryAll<RewardPolicy>(db, { index: 'gsi1', partition: keys.policies() });
+/** Read from the base table (strongly consistent), not an index: the ledger decides money. */
+export const ledgerOf = (db: Db, contractId: string) => queryAll<LedgerEntry>(db, { partition: `CONTRACT#${contractId}`, skPrefix: 'LEDGER#' });
+export const policiesInForce = async (db: Db) => (await getPolicyRegistry(db)).policies;
 export const contractsWithStatus = (db: Db, status: string) => queryAll<Contract>(db, { index: 'gsi1', partition: keys.contractsByStatus(status) });
 export const contractsOfBroker = (db: Db, orgId: string) => queryAll<Contract>(db, { index: 'gsi2', partition: keys.contractsOfBroker(orgId) });
 export const paymentsWithStatus = (db: Db, status: string) => queryAll<Payment>(db, { index: 'gsi1', partition: keys.paymentsByStatus(status) });

@@ -24,10 +24,11 @@ export const keys = {
   claim: (id: string) => ({ pk: `CLAIM#${id}`, sk: 'CLAIM' }),
   claimsByStatus: (status: string) => `CLAIMS#STATUS#${status}`,
   claimsOfContract: (contractId: string) => `CONTRACT#${contractId}#CLAIMS`,
-  policy: (id: string) => ({ pk: `POLICY#${id}`, sk: 'POLICY' }),
-  policies: () => 'POLICIES',
+  policyRegistry: () => ({ pk: 'POLICIES', sk: 'REGISTRY' }),
   /** Append-only: every state change of a contract (and its payments and claims) or a policy. */
   audit: (subjectId: string, at: string, unique: string) => ({ pk: `AUDIT#${subjectId}`, sk: `${at}#${unique}` }),
+  /** One payment per receipt: the normalised evidence reference is reserved while its payment stands. */
+  evidence: (normalisedRef: string) => ({ pk: `EVIDENCE#${normalisedRef}`, sk: 'EVIDENCE' }),
   idempotency: (sub: string, key: string) => ({ pk: `IDEMPOTENCY#${sub}#${key}`, sk: 'IDEMPOTENCY' }),
   registrationCounter: (year: string) => ({ pk: `COUNTER#REGISTRATION#${year}`, sk: 'COUNTER' }),
   savedSearch: (id: string) => ({ pk: `SAVEDSEARCH#${id}`, sk: 'SAVEDSEARCH' }),

@@ -69,6 +69,8 @@ export const contractSchema = z.object({
   recordedFen: z.number().int(),
   /** Verified payments: the performed amount. */
   verifiedFen: z.number().int(),
+  /** Admins who verified any of its payments (they may not decide its claims). */
+  verifiers: z.array(z.string()).optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -109,6 +111,15 @@ export function checkEvidence(contract: Contract, evidenceRef: string): void {
   if (!contract.registrationNumber || !evidenceRef.replace(/\s/g, '').includes(contract.registrationNumber)) {
     throw new DomainError('validation_failed', [
       { path: 'evidenceRef', code: 'evidence_without_registration_number', message: `The evidence must carry the contract's registration number ${contract.registrationNumber ?? ''}.`, messageZh: `凭证须包含合同认定登记号 ${contract.registrationNumber ?? ''}。` },
+    ]);
+  }
+}
+
+/** Money is received after signing and not in the future (the payment date picks the policy). */
+export function checkPaidOn(contract: Contract, paidOn: string, today: string): void {
+  if (paidOn < contract.signedOn || paidOn > today) {
+    throw new DomainError('validation_failed', [
+      { path: 'paidOn', code: 'out_of_range', message: `The payment date must be between the signing date ${contract.signedOn} and today.`, messageZh: `到账日期须在签订日期 ${contract.signedOn} 与今天之间。` },
     ]);
   }
 }

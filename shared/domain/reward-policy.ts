@@ -99,8 +99,8 @@ export function accrue(payments: readonly VerifiedPayment[], policies: readonly 
     }
     const paid = (paidUnder.get(policy.id) ?? 0) + payment.amountFen;
     paidUnder.set(policy.id, paid);
-    // Integer arithmetic only: paid ≤ 10^13 and rate ≤ 10^4 keep the product inside 2^53.
-    const reward = Math.floor((paid * policy.rateBp) / 10_000);
+    // paid × rate can pass 2^53 (10^13 × 10^4): multiply and divide in BigInt, exactly.
+    const reward = Number((BigInt(paid) * BigInt(policy.rateBp)) / 10_000n);
     const increment = reward - (rewardUnder.get(policy.id) ?? 0);
     rewardUnder.set(policy.id, reward);
     const next = Math.max(total, Math.min(total + increment, policy.capFenPerContract));

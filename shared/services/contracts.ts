@@ -12,6 +12,7 @@ import { getInterest } from '../db/interests';
 import { getOrganisation } from '../db/organisations';
 import {
   checkEvidence,
+  checkPaidOn,
   checkPaymentFits,
   contractLifecycle,
   type Contract,
@@ -23,8 +24,10 @@ import {
   type verifyPaymentBody,
 } from '../domain/contract';
 import { DomainError } from '../domain/errors';
+import { shanghaiDate } from '../domain/listing-common';
 import type { z } from 'zod';
 import { requireMember, requireSignedIn } from './access';
+import { retryOnConflict } from './retry';
 
 export interface Actor {
   principal: Principal | null;
@@ -127,7 +130,12 @@ export async function registerContract(db: Db, actor: Actor, id: string, decisio
   return next;
 }
 
-export async function recordPayment(
+/** Concurrent payments on one contract each re-check the ceiling on conflict (see retryOnConflict). */
+export function recordPayment(db: Db, actor: Actor, contractId: string, body: z.infer<typeof recordPaymentBody>, idempotency?: { key: string; requestHash: string }): Promise<Payment> {
+  return retryOnConflict(() => recordPaymentOnce(db, actor, contractId, body, idempotency));
+}
+
+async function recordPaymentOnce(
   db: Db,
   actor: Actor,
   contractId: string,
@@ -140,6 +148,7 @@ export async function recordPayment(
   if (contract.brokerOrgId !== caller.orgId) throw new DomainError('not_owner');
   checkPaymentFits(contract, body.amountFen);
   checkEvidence(contract, body.evidenceRef);
+  checkPaidOn(contract, body.paidOn, shanghaiDate(actor.now));
   const at = actor.now.toISOString();
   const payment: Payment = { ...body, id: `pay_${ulid()}`, contractId, status: 'recorded', recordedBy: caller.sub, version: 1, createdAt: at };
   const nextContract: Contract = { ...contract, recordedFen: contract.recordedFen + body.amountFen, version: contract.version + 1, updatedAt: at };
@@ -147,21 +156,36 @@ export async function recordPayment(
     ...(idempotency ? [repo.putIdempotencyRecord(db, caller.sub, idempotency.key, { requestHash: idempotency.requestHash, status: 201, body: payment, at })] : []),
     repo.putPayment(db, payment, null),
     repo.putContract(db, nextContract, contract.version),
+    repo.reserveEvidence(db, body.evidenceRef, payment.id),
     audit(db, caller, actor.requestId, at, { id: payment.id, type: 'payment' }, 'record', null, payment, contractId),
+    audit(db, caller, actor.requestId, at, { id: contractId, type: 'contract' }, 'payment_recorded', contract, nextContract, contractId),
   ];
-  await repo.transact(db, items, (failed) => (idempotency && failed === 0 ? new DomainError('idempotency_key_reused') : new DomainError('version_conflict')));
+  const evidenceIndex = items.length - 3;
+  await repo.transact(db, items, (failed) => {
+    if (idempotency && failed === 0) return new DomainError('idempotency_key_reused');
+    if (failed === evidenceIndex) {
+      return new DomainError('validation_failed', [{ path: 'evidenceRef', code: 'evidence_already_used', message: 'This evidence is already recorded for another payment.', messageZh: '该凭证已用于另一笔到账记录。' }]);
+    }
+    return new DomainError('version_conflict');
+  });
   return payment;
 }
 
-export async function verifyPayment(db: Db, actor: Actor, paymentId: string, decision: z.infer<typeof verifyPaymentBody>): Promise<Payment> {
+/** Verifications of several payments of one contract may race on the contract: each retries with a fresh read. */
+export function verifyPayment(db: Db, actor: Actor, paymentId: string, decision: z.infer<typeof verifyPaymentBody>): Promise<Payment> {
+  return retryOnConflict(() => verifyPaymentOnce(db, actor, paymentId, decision));
+}
+
+async function verifyPaymentOnce(db: Db, actor: Actor, paymentId: string, decision: z.infer<typeof verifyPaymentBody>): Promise<Payment> {
   const caller = requireSignedIn(actor.principal);
   if (!caller.isAdmin) throw new DomainError('role_required');
   const payment = await repo.getPayment(db, paymentId);
   if (!payment) throw new DomainError('not_found');
   if (payment.status !== 'recorded') throw new DomainError('invalid_transition');
   const contract = (await repo.getContract(db, payment.contractId))!;
-  const at = actor.now.toISOString();
   const verified = decision.decision === 'verified';
+  if (verified && contract.status !== 'registered' && contract.status !== 'performing') throw new DomainError('contract_not_registered');
+  const at = actor.now.toISOString();
   const next: Payment = {
     ...payment,
     status: decision.decision,
@@ -171,14 +195,24 @@ export async function verifyPayment(db: Db, actor: Actor, paymentId: string, dec
     version: payment.version + 1,
   };
   const nextContract: Contract = verified
-    ? { ...contract, verifiedFen: contract.verifiedFen + payment.amountFen, status: contract.status === 'registered' ? contractLifecycle.next('registered', 'startPerforming') : contract.status, version: contract.version + 1, updatedAt: at }
+    ? {
+        ...contract,
+        verifiedFen: contract.verifiedFen + payment.amountFen,
+        status: contract.status === 'registered' ? contractLifecycle.next('registered', 'startPerforming') : contract.status,
+        verifiers: [...new Set([...(contract.verifiers ?? []), caller.sub])],
+        version: contract.version + 1,
+        updatedAt: at,
+      }
     : { ...contract, recordedFen: contract.recordedFen - payment.amountFen, version: contract.version + 1, updatedAt: at };
   await repo.transact(
     db,
     [
       repo.putPayment(db, next, payment.version),
       repo.putContract(db, nextContract, contract.version),
+      // A rejected payment frees its receipt for a corrected record.
+      ...(verified ? [] : [repo.releaseEvidence(db, payment.evidenceRef, payment.id)]),
       audit(db, caller, actor.requestId, at, { id: paymentId, type: 'payment' }, verified ? 'verify' : 'reject', payment, next, payment.contractId),
+      audit(db, caller, actor.requestId, at, { id: payment.contractId, type: 'contract' }, verified ? 'payment_verified' : 'payment_rejected', contract, nextContract, payment.contractId),
     ],
     () => new DomainError('version_conflict'),
   );

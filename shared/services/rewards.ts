@@ -12,35 +12,49 @@ import { claimable, rewardBalanceSchema, type Claim, type Contract, type createC
 import { DomainError } from '../domain/errors';
 import { accrue, overlapping, SEED_POLICIES, type createPolicyBody, type RewardPolicy } from '../domain/reward-policy';
 import type { z } from 'zod';
+import { shanghaiDate } from '../domain/listing-common';
 import { requireMember, requireSignedIn } from './access';
 import { isParty, type Actor } from './contracts';
 import { idempotent, type IdempotencyRequest } from './idempotency';
 
-/** The ledger entry for one verified payment: computed over the contract's verified payments in verification order. */
+const LEDGER_ATTEMPTS = 8;
+
+/**
+ * The ledger entry for one verified payment. It is computed from what is already posted — read
+ * consistently from the contract's partition, in posting order — plus this payment, and written together
+ * with a versioned balance update: whatever order payments are verified or records delivered in, the
+ * entries add up to exactly the rule applied to the posted payments, never over the cap, never twice.
+ */
 export async function postLedgerEntry(db: Db, paymentId: string, now: Date): Promise<'posted' | 'already' | 'not_verified'> {
   const payment = await repo.getPayment(db, paymentId);
   if (!payment || payment.status !== 'verified') return 'not_verified';
   const contract = (await repo.getContract(db, payment.contractId))!;
-  const verified = (await repo.paymentsOf(db, contract.id))
-    .filter((p) => p.status === 'verified')
-    .sort((a, b) => (a.verifiedAt! < b.verifiedAt! ? -1 : a.verifiedAt! > b.verifiedAt! ? 1 : a.id < b.id ? -1 : 1));
-  const steps = accrue(verified, await repo.allPolicies(db), { kind: contract.kind, sellerType: contract.sellerType, buyerType: contract.buyerType, brokerType: contract.brokerType });
-  const step = steps.find((s) => s.paymentId === paymentId)!;
-  const performedFen = verified.slice(0, verified.findIndex((p) => p.id === paymentId) + 1).reduce((s, p) => s + p.amountFen, 0);
-  try {
-    await repo.transact(
-      db,
-      [
-        repo.putLedgerEntry(db, { contractId: contract.id, paymentId, policyId: step.policyId, accruedFen: step.accruedFen, totalFen: step.totalFen, performedFen, at: now.toISOString() }),
-        repo.moveBalance(db, contract.id, { performedFen: payment.amountFen, accruedFen: step.accruedFen }),
-      ],
-      (failed) => new DomainError(failed === 0 ? 'version_conflict' : 'not_found'),
-    );
-    return 'posted';
-  } catch (error) {
-    // The entry exists: this payment was posted before (a redelivered stream record).
-    if (error instanceof DomainError && error.code === 'version_conflict' && (await repo.ledgerOf(db, contract.id)).some((e) => e.paymentId === paymentId)) return 'already';
-    throw error;
+  const parties = { kind: contract.kind, sellerType: contract.sellerType, buyerType: contract.buyerType, brokerType: contract.brokerType };
+  for (let attempt = 1; ; attempt++) {
+    const [balance, posted, policies] = await Promise.all([repo.getBalance(db, contract.id), repo.ledgerOf(db, contract.id), repo.policiesInForce(db)]);
+    if (posted.some((e) => e.paymentId === paymentId)) return 'already';
+    const ordered = posted.sort((x, y) => x.seq - y.seq).map((e) => ({ id: e.paymentId, amountFen: e.amountFen, paidOn: e.paidOn }));
+    const steps = accrue([...ordered, { id: payment.id, amountFen: payment.amountFen, paidOn: payment.paidOn }], policies, parties);
+    const step = steps.at(-1)!;
+    const increment = step.totalFen - balance!.accruedFen;
+    try {
+      await repo.transact(
+        db,
+        [
+          repo.putLedgerEntry(db, {
+            contractId: contract.id, paymentId, amountFen: payment.amountFen, paidOn: payment.paidOn, policyId: step.policyId,
+            accruedFen: increment, totalFen: step.totalFen, performedFen: balance!.performedFen + payment.amountFen, seq: balance!.version, at: now.toISOString(),
+          }),
+          repo.moveBalance(db, contract.id, { performedFen: payment.amountFen, accruedFen: increment }, balance!.version),
+        ],
+        () => new DomainError('version_conflict'),
+      );
+      return 'posted';
+    } catch (error) {
+      // Another posting or claim moved the balance (or this one was posted meanwhile): read again.
+      if (!(error instanceof DomainError && error.code === 'version_conflict') || attempt >= LEDGER_ATTEMPTS) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+    }
   }
 }
 
@@ -123,8 +137,8 @@ export async function decideClaim(db: Db, actor: Actor, claimId: string, decisio
   const claim = await repo.getClaim(db, claimId);
   if (!claim) throw new DomainError('not_found');
   if (claim.status !== 'pending') throw new DomainError('invalid_transition');
-  const payments = await repo.paymentsOf(db, claim.contractId);
-  if (payments.some((p) => p.verifiedBy === caller.sub)) throw new DomainError('separation_of_duties');
+  const contract = await repo.getContract(db, claim.contractId);
+  if (contract?.verifiers?.includes(caller.sub)) throw new DomainError('separation_of_duties');
   if (decision === 'rejected' && !reason) {
     throw new DomainError('validation_failed', [{ path: 'reason', code: 'required', message: 'A rejection needs a reason.', messageZh: '驳回须说明理由。' }]);
   }
@@ -135,9 +149,11 @@ export async function decideClaim(db: Db, actor: Actor, claimId: string, decisio
     [
       repo.putClaim(db, next, claim.version),
       repo.moveBalance(db, claim.contractId, decision === 'approved' ? { pendingFen: -claim.amountFen, approvedFen: claim.amountFen } : { pendingFen: -claim.amountFen }),
+      // Checked again inside the transaction: a verification racing this decision cannot slip past.
+      repo.checkNotVerifier(db, claim.contractId, caller.sub),
       repo.putAudit(db, { subjectId: claimId, subjectType: 'claim', action: decision === 'approved' ? 'approve' : 'reject', actor: caller.sub, actorOrgId: caller.orgId, requestId: actor.requestId, at, before: claim, after: next }, claim.contractId),
     ],
-    () => new DomainError('version_conflict'),
+    (failed) => new DomainError(failed === 2 ? 'separation_of_duties' : 'version_conflict'),
   );
   return next;
 }
@@ -164,13 +180,19 @@ export async function markClaimPaid(db: Db, actor: Actor, claimId: string): Prom
 }
 
 export async function listPolicies(db: Db): Promise<RewardPolicy[]> {
-  return (await repo.allPolicies(db)).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+  return [...(await repo.getPolicyRegistry(db)).policies].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
 }
 
 export async function createPolicy(db: Db, actor: Actor, body: z.infer<typeof createPolicyBody>): Promise<RewardPolicy> {
   const caller = requireSignedIn(actor.principal);
   if (!caller.isAdmin) throw new DomainError('role_required');
-  const clash = overlapping(await repo.allPolicies(db), body);
+  // A policy governs payments by their date: publishing one that starts in the past would change the
+  // reward of payments already posted, so a new policy starts today at the earliest.
+  if (body.validFrom < shanghaiDate(actor.now)) {
+    throw new DomainError('validation_failed', [{ path: 'validFrom', code: 'in_the_past', message: 'A new policy cannot start before today.', messageZh: '新政策的生效日期不得早于今天。' }]);
+  }
+  const registry = await repo.getPolicyRegistry(db);
+  const clash = overlapping(registry.policies, body);
   if (clash) {
     throw new DomainError('policy_overlap', [{ path: 'validFrom', code: 'overlap', message: `Overlaps ${clash.name} (${clash.validFrom} – ${clash.validTo}).`, messageZh: `与「${clash.name}」（${clash.validFrom} 至 ${clash.validTo}）重叠。` }]);
   }
@@ -178,24 +200,30 @@ export async function createPolicy(db: Db, actor: Actor, body: z.infer<typeof cr
   const policy: RewardPolicy = { ...body, id: `pol_${ulid()}`, createdAt: at, createdBy: caller.sub };
   await repo.transact(
     db,
-    [repo.putPolicy(db, policy), repo.putAudit(db, { subjectId: policy.id, subjectType: 'policy', action: 'create', actor: caller.sub, actorOrgId: caller.orgId, requestId: actor.requestId, at, before: null, after: policy }, policy.id)],
+    [
+      repo.putPolicyRegistry(db, [...registry.policies, policy], registry.version),
+      repo.putAudit(db, { subjectId: policy.id, subjectType: 'policy', action: 'create', actor: caller.sub, actorOrgId: caller.orgId, requestId: actor.requestId, at, before: null, after: policy }, policy.id),
+    ],
     () => new DomainError('version_conflict'),
   );
   return policy;
 }
 
-/** Seeds the plan's policy and the demo successor (idempotent). */
+/** Seeds the plan's policy and the demo successor (idempotent), each with its audit record. */
 export async function seedPolicies(db: Db, now: Date): Promise<number> {
-  let written = 0;
-  for (const p of SEED_POLICIES) {
-    try {
-      await repo.transact(db, [repo.putPolicy(db, { ...p, createdAt: now.toISOString(), createdBy: 'seed' })], () => new DomainError('version_conflict'));
-      written++;
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'version_conflict')) throw error;
-    }
-  }
-  return written;
+  const registry = await repo.getPolicyRegistry(db);
+  const missing = SEED_POLICIES.filter((p) => !registry.policies.some((q) => q.id === p.id)).map((p) => ({ ...p, createdAt: now.toISOString(), createdBy: 'seed' }));
+  if (!missing.length) return 0;
+  const at = now.toISOString();
+  await repo.transact(
+    db,
+    [
+      repo.putPolicyRegistry(db, [...registry.policies, ...missing], registry.version),
+      ...missing.map((p) => repo.putAudit(db, { subjectId: p.id, subjectType: 'policy', action: 'seed', actor: 'seed', actorOrgId: null, requestId: 'seed', at, before: null, after: p }, p.id)),
+    ],
+    () => new DomainError('version_conflict'),
+  );
+  return missing.length;
 }
 
 export type { Contract };

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { DomainError } from '../../shared/domain/errors';
-import { createRewardLedgerHandler, submitClaim } from '../../shared/services/rewards';
+import { createRewardLedgerHandler, postLedgerEntry, submitClaim } from '../../shared/services/rewards';
 import { problem, startHarness, TEST_NOW, type Harness } from './harness';
 
 let h: Harness;
@@ -64,7 +64,14 @@ describe('the whole path through the API', () => {
     expect((await problem(tooMuch, 400)).errors![0]!.code).toBe('over_contract_amount');
     expect((await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: 0, paidOn: '2026-11-20', evidenceRef: `回单 ${contract.registrationNumber}` } })).status).toBe(400);
 
+    // Not before signing, not in the future.
+    expect((await problem(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: 1_000, paidOn: '2026-10-14', evidenceRef: `回单 ${contract.registrationNumber}` } }), 400)).errors![0]!.path).toBe('paidOn');
+    expect((await problem(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: 1_000, paidOn: '2026-11-27', evidenceRef: `回单 ${contract.registrationNumber}` } }), 400)).errors![0]!.path).toBe('paidOn');
+
     await verifiedPayment(contract, tc, 120_000_000);
+    // The same receipt cannot back a second payment (even written differently).
+    const again = await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: 120_000_000, paidOn: '2026-11-20', evidenceRef: `银行回单${contract.registrationNumber}-120000000` } });
+    expect((await problem(again, 400)).errors![0]!.code).toBe('evidence_already_used');
     await h.drain();
     const reward = await json(await h.call('GET', `/api/v1/contracts/${contract.id}/reward`, { token: tc }), 200);
     expect(reward.balance).toMatchObject({ performedFen: 120_000_000, accruedFen: 12_000_000, claimableFen: 12_000_000, pendingFen: 0 });
@@ -146,6 +153,26 @@ describe('exactly once and never over', () => {
     const ledger = await h.db.doc.send(new QueryCommand({ TableName: h.db.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :l)', ExpressionAttributeValues: { ':p': `CONTRACT#${contract.id}`, ':l': 'LEDGER#' } }));
     expect(ledger.Items).toHaveLength(2);
     expect(ledger.Items!.reduce((s, e) => s + (e.accruedFen as number), 0)).toBe(after.accruedFen);
+  });
+
+  it('payments posted in any order, some concurrently, add up to the rule and never pass the cap', async () => {
+    const { tc, contract } = await registeredContract(900_000_000);
+    const payments = [];
+    for (const amount of [150_000_000, 100_000_000, 70_000_000, 5]) {
+      payments.push(await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: amount, paidOn: '2026-11-20', evidenceRef: `回单 ${contract.registrationNumber}-${amount}` } }), 201));
+    }
+    const admin = await h.token('demo-admin');
+    // Verify all at once, and post their ledger entries in reverse order while the stream pump posts them too.
+    const verified = await Promise.all(payments.map((p) => h.call('POST', `/api/v1/payments/${p.id}/verify`, { token: admin, body: { decision: 'verified' } })));
+    expect(verified.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    await Promise.all([...payments].reverse().map((p) => postLedgerEntry(h.db, p.id, TEST_NOW)));
+    await h.drain();
+    const after = await balance(contract.id);
+    expect(after).toMatchObject({ performedFen: 320_000_005, accruedFen: 20_000_000 });
+    const ledger = await h.db.doc.send(new QueryCommand({ TableName: h.db.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :l)', ExpressionAttributeValues: { ':p': `CONTRACT#${contract.id}`, ':l': 'LEDGER#' } }));
+    expect(ledger.Items).toHaveLength(4);
+    expect(ledger.Items!.reduce((s, e) => s + (e.accruedFen as number), 0)).toBe(20_000_000);
+    for (const e of ledger.Items!) expect(e.accruedFen).toBeGreaterThanOrEqual(0);
   });
 
   it('100 concurrent claims never together exceed what is claimable, and each gets a definite answer', async () => {

@@ -22,6 +22,7 @@ import { idempotent, requestHash, type IdempotencyRequest } from '../../../share
 import { createPolicy, decideClaim, listPolicies, markClaimPaid, rewardView, submitClaim } from '../../../shared/services/rewards';
 import { contractsWorkbook } from '../../../shared/services/export';
 import { cityStats } from '../../../shared/services/stats';
+import { requireSignedIn } from '../../../shared/services/access';
 import type { ApiEnv } from '../context';
 import type { RouteDoc } from '../openapi/route-docs';
 import { problemSchema } from '../problem';
@@ -78,8 +79,9 @@ const app = new Hono<ApiEnv>()
   .post('/contracts/:id/payments', async (c) => {
     const body = await parseBody(c, recordPaymentBody);
     const request = idempotencyKey(c, body, false);
-    const principal = c.var.principal;
-    const result = await idempotent(c.var.deps.db, principal?.sub ?? '', request, () => recordPayment(c.var.deps.db, actor(c), checkId(c.req.param('id')), body, request));
+    // Who is asking comes before any replay: a stored response is only ever returned to its own caller.
+    const principal = requireSignedIn(c.var.principal);
+    const result = await idempotent(c.var.deps.db, principal.sub, request, () => recordPayment(c.var.deps.db, actor(c), checkId(c.req.param('id')), body, request));
     c.header('Location', `/api/v1/payments/${result.body.id}`);
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, 201);
