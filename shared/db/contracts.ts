@@ -30,22 +30,31 @@ export async function transact(db: Db, items: TransactItem[], onCancelled: (fail
 const versioned = (expected: number) => ({ ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } });
 const absent = { ConditionExpression: 'attribute_not_exists(pk)' };
 
-export function putContract(db: Db, c: Contract, expectedVersion: number | null): TransactItem {
+/**
+ * A versioned write of one record with its two index keys: created when `expectedVersion` is null,
+ * replaced only if still at that version otherwise.
+ */
+function putIndexed(
+  db: Db,
+  entity: string,
+  key: { pk: string; sk: string },
+  gsi1: [string, string],
+  gsi2: [string, string],
+  record: object,
+  expectedVersion: number | null,
+): TransactItem {
   return {
     Put: {
       TableName: db.tableName,
-      Item: {
-        ...keys.contract(c.id),
-        gsi1pk: keys.contractsByStatus(c.status),
-        gsi1sk: `${c.createdAt}#${c.id}`,
-        gsi2pk: keys.contractsOfBroker(c.brokerOrgId),
-        gsi2sk: `${c.createdAt}#${c.id}`,
-        entity: 'contract',
-        ...c,
-      },
+      Item: { ...key, gsi1pk: gsi1[0], gsi1sk: gsi1[1], gsi2pk: gsi2[0], gsi2sk: gsi2[1], entity, ...record },
       ...(expectedVersion === null ? absent : versioned(expectedVersion)),
     },
   };
+}
+
+export function putContract(db: Db, c: Contract, expectedVersion: number | null): TransactItem {
+  const sort = `${c.createdAt}#${c.id}`;
+  return putIndexed(db, 'contract', keys.contract(c.id), [keys.contractsByStatus(c.status), sort], [keys.contractsOfBroker(c.brokerOrgId), sort], c, expectedVersion);
 }
 
 export function putNewBalance(db: Db, contractId: string): TransactItem {
@@ -100,39 +109,17 @@ export function putLedgerEntry(db: Db, entry: LedgerEntry): TransactItem {
 }
 
 export function putPayment(db: Db, p: Payment, expectedVersion: number | null): TransactItem {
-  return {
-    Put: {
-      TableName: db.tableName,
-      Item: {
-        ...keys.payment(p.id),
-        gsi1pk: keys.paymentsByStatus(p.status),
-        gsi1sk: `${p.createdAt}#${p.id}`,
-        gsi2pk: keys.paymentsOfContract(p.contractId),
-        gsi2sk: `${p.verifiedAt ?? '~'}#${p.createdAt}#${p.id}`,
-        entity: 'payment',
-        ...p,
-      },
-      ...(expectedVersion === null ? absent : versioned(expectedVersion)),
-    },
-  };
+  return putIndexed(
+    db, 'payment', keys.payment(p.id),
+    [keys.paymentsByStatus(p.status), `${p.createdAt}#${p.id}`],
+    [keys.paymentsOfContract(p.contractId), `${p.verifiedAt ?? '~'}#${p.createdAt}#${p.id}`],
+    p, expectedVersion,
+  );
 }
 
 export function putClaim(db: Db, c: Claim, expectedVersion: number | null): TransactItem {
-  return {
-    Put: {
-      TableName: db.tableName,
-      Item: {
-        ...keys.claim(c.id),
-        gsi1pk: keys.claimsByStatus(c.status),
-        gsi1sk: `${c.createdAt}#${c.id}`,
-        gsi2pk: keys.claimsOfContract(c.contractId),
-        gsi2sk: `${c.createdAt}#${c.id}`,
-        entity: 'claim',
-        ...c,
-      },
-      ...(expectedVersion === null ? absent : versioned(expectedVersion)),
-    },
-  };
+  const sort = `${c.createdAt}#${c.id}`;
+  return putIndexed(db, 'claim', keys.claim(c.id), [keys.claimsByStatus(c.status), sort], [keys.claimsOfContract(c.contractId), sort], c, expectedVersion);
 }
 
 /**
