@@ -22,6 +22,7 @@ import { interests } from './routes/interests';
 import { matches } from './routes/matches';
 import { needs } from './routes/needs';
 import { organisations } from './routes/organisations';
+import { pageError, pageNotFound, webRoutes } from '../../web/routes';
 
 /** Listings carry up to ~60 KB of text; anything far beyond that is not a listing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -44,14 +45,26 @@ export function createApp(deps: ApiDeps) {
   api.get('/openapi.json', (c) => c.json(openApi));
   for (const resource of resources) api.route('/', resource.app);
 
+  const web = new Hono<ApiEnv>();
+  web.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('principal', null);
+    await next();
+  });
+  web.onError(pageError);
+  web.route('/', webRoutes());
+
   const app = new Hono();
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
   app.onError(handleError);
-  app.notFound((c) => problemResponse(c, new DomainError('route_not_found')));
+  // Under /api a missing route is problem+json; anywhere else a person gets a page.
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') ? problemResponse(c, new DomainError('route_not_found')) : pageNotFound(c as unknown as Parameters<typeof pageNotFound>[0]),
+  );
   api.onError(handleError);
   api.notFound((c) => problemResponse(c, new DomainError('route_not_found')));
   app.route('/api/v1', api);
   app.route('/', docsUi);
-  app.get('/', (c) => c.redirect(deps.dev ? '/api/v1/dev/login' : '/docs'));
+  app.route('/', web);
   return { app, routeDocs, openApi };
 }

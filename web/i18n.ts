@@ -1,0 +1,56 @@
+/** The interface speaks Chinese first; English is a switch (?lang=en, remembered in a cookie). */
+export type Lang = 'zh' | 'en';
+
+const WORDS = {
+  site: ['石嘴山科技大市场', 'Shizuishan Technology Market'],
+  home: ['首页', 'Home'],
+  achievements: ['成果大厅', 'Achievements'],
+  needs: ['需求大厅', 'Needs & challenges'],
+  stats: ['数据看板', 'Dashboard'],
+  signIn: ['登录', 'Sign in'],
+  searchPlaceholder: ['输入技术问题或成果关键词，如：硅片切割损耗', 'Describe a problem or a technology, e.g. wafer cutting loss'],
+  search: ['搜索', 'Search'],
+  newest: ['最新成果', 'Newest achievements'],
+  openChallenges: ['揭榜挂帅 · 正在征集', 'Open challenges'],
+  kpi: ['全市目标进展', 'Progress against the city’s targets'],
+  transformed: ['转化科技成果', 'Achievements transformed'],
+  turnover: ['技术合同成交额', 'Contract turnover'],
+  paid: ['核验到账', 'Verified payments'],
+  rewards: ['已批准奖励', 'Rewards approved'],
+  results: ['条结果', 'results'],
+  noResults: ['没有找到匹配的条目，换个说法试试？', 'Nothing found. Try other words?'],
+  filters: ['筛选', 'Filters'],
+  industry: ['产业', 'Industry'],
+  maturity: ['成熟度', 'Maturity'],
+  mode: ['合作方式', 'Cooperation'],
+  district: ['区县', 'District'],
+  sort: ['排序', 'Sort'],
+  apply: ['应用', 'Apply'],
+  next: ['下一页', 'Next page'],
+  price: ['价格', 'Price'],
+  budget: ['预算', 'Budget'],
+  deadline: ['截止日期', 'Deadline'],
+  daysLeft: ['天后截止', 'days left'],
+  bounty: ['榜额', 'Bounty'],
+  negotiable: ['面议', 'Negotiable'],
+  owner: ['发布机构', 'Published by'],
+  keywords: ['关键词', 'Keywords'],
+  criteria: ['验收指标', 'Acceptance criteria'],
+  binding: ['揭榜挂帅发布后，榜额、截止日期与验收指标只可提高或延长，不得降低或撤回。', 'Once published, the bounty, deadline and criteria can only be raised or extended.'],
+  interestCta: ['登录后提交合作意向', 'Sign in to express interest'],
+  proposalCta: ['登录后提交揭榜方案', 'Sign in to submit a proposal'],
+  notFound: ['页面不存在', 'Page not found'],
+  notFoundText: ['您要找的页面不存在或已下架。', 'The page you are looking for does not exist or was withdrawn.'],
+  errorTitle: ['出错了', 'Something went wrong'],
+  byYear: ['按年度', 'By year'],
+  byIndustry: ['按产业', 'By industry'],
+  byDistrict: ['按区县', 'By district'],
+  target: ['目标', 'target'],
+  language: ['English', '中文'],
+} as const;
+
+export type WordKey = keyof typeof WORDS;
+
+export function t(lang: Lang, key: WordKey): string {
+  return WORDS[key][lang === 'zh' ? 0 : 1];
+}

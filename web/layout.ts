@@ -1,0 +1,49 @@
+/** The page shell: header with navigation and language switch, main, footer. */
+import { escapeHtml } from '../shared/text/escape-html';
+import { t, type Lang } from './i18n';
+
+export interface PageContext {
+  lang: Lang;
+  path: string;
+  /** The signed-in person's display name, when there is one. */
+  user?: string | null;
+}
+
+const NAV = [
+  ['/', 'home'],
+  ['/achievements', 'achievements'],
+  ['/needs', 'needs'],
+  ['/stats', 'stats'],
+] as const;
+
+export function layout(ctx: PageContext, title: string, body: string, options: { description?: string } = {}): string {
+  const other: Lang = ctx.lang === 'zh' ? 'en' : 'zh';
+  const nav = NAV.map(([href, key]) => {
+    const current = href === '/' ? ctx.path === '/' : ctx.path.startsWith(href);
+    return `<li><a href="${href}"${current ? ' aria-current="page"' : ''}>${t(ctx.lang, key)}</a></li>`;
+  }).join('');
+  return `<!doctype html>
+<html lang="${ctx.lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · ${t(ctx.lang, 'site')}</title>
+${options.description ? `<meta name="description" content="${escapeHtml(options.description)}">` : ''}
+<link rel="stylesheet" href="/assets/app.css">
+<link rel="icon" type="image/svg+xml" href="/assets/favicon.svg">
+</head>
+<body>
+<a class="skip" href="#main">${ctx.lang === 'zh' ? '跳到正文' : 'Skip to content'}</a>
+<header class="site"><div class="bar">
+<a class="brand" href="/">${t(ctx.lang, 'site')}</a>
+<nav aria-label="${ctx.lang === 'zh' ? '主导航' : 'Main'}"><ul>${nav}</ul></nav>
+<div class="tools">
+<a href="?lang=${other}" hreflang="${other === 'zh' ? 'zh-CN' : 'en'}">${t(ctx.lang, 'language')}</a>
+${ctx.user ? `<span>${escapeHtml(ctx.user)}</span>` : `<a href="/api/v1/dev/login">${t(ctx.lang, 'signIn')}</a>`}
+</div>
+</div></header>
+<main id="main">${body}</main>
+<footer class="site">石嘴山市科学技术局 · ${ctx.lang === 'zh' ? '金额单位：人民币元；日期按北京时间' : 'Amounts in CNY; dates in Asia/Shanghai'}</footer>
+</body>
+</html>`;
+}

@@ -1,0 +1,168 @@
+/** Public pages: home, the two halls, listing details, the dashboard, not-found. Server-rendered. */
+import { ACHIEVEMENT_STATUS_LABELS_ZH, IP_KIND_LABELS_ZH, MATURITY_STAGE_LABELS_ZH } from '../../shared/domain/achievement';
+import { TRANSFER_MODE_LABELS_ZH } from '../../shared/domain/listing-common';
+import { NEED_STATUS_LABELS_ZH } from '../../shared/domain/need';
+import type { HallPage } from '../../shared/services/search';
+import type { cityStats } from '../../shared/services/stats';
+import { escapeHtml } from '../../shared/text/escape-html';
+import { daysUntil, formatDate, formatFen, formatFenShort } from '../format';
+import { t, type Lang } from '../i18n';
+import { layout, type PageContext } from '../layout';
+import { achievementCard, needCard } from './cards';
+
+type Stats = Awaited<ReturnType<typeof cityStats>>;
+
+function kpiStrip(lang: Lang, stats: Stats): string {
+  const pct = (x: number) => `${Math.min(100, Math.round(x * 1000) / 10)}%`;
+  return `<section aria-labelledby="kpi-title"><h2 id="kpi-title">${t(lang, 'kpi')}</h2><div class="kpis">
+<div class="kpi"><div class="label">${t(lang, 'transformed')}</div><div class="value">${stats.totals.transformedAchievements} / ${stats.targets.transformedAchievements}</div><div class="meter" role="img" aria-label="${pct(stats.progress.transformedAchievements)}"><span style="width:${pct(stats.progress.transformedAchievements)}"></span></div></div>
+<div class="kpi"><div class="label">${t(lang, 'turnover')}</div><div class="value">${escapeHtml(formatFenShort(stats.totals.turnoverFen))}</div><div class="label">${t(lang, 'target')} ${escapeHtml(formatFenShort(stats.targets.turnoverFen))}</div><div class="meter" role="img" aria-label="${pct(stats.progress.turnover)}"><span style="width:${pct(stats.progress.turnover)}"></span></div></div>
+<div class="kpi"><div class="label">${t(lang, 'paid')}</div><div class="value">${escapeHtml(formatFenShort(stats.totals.verifiedPaidFen))}</div></div>
+<div class="kpi"><div class="label">${t(lang, 'rewards')}</div><div class="value">${escapeHtml(formatFenShort(stats.totals.rewardsApprovedFen))}</div></div>
+</div></section>`;
+}
+
+function searchForm(lang: Lang, action: string, q = ''): string {
+  return `<form class="search" role="search" action="${action}" method="get">
+<label for="q" class="skip">${t(lang, 'search')}</label>
+<input id="q" type="search" name="q" value="${escapeHtml(q)}" placeholder="${escapeHtml(t(lang, 'searchPlaceholder'))}" maxlength="100">
+<button type="submit">${t(lang, 'search')}</button></form>`;
+}
+
+export function homePage(ctx: PageContext, data: { newest: HallPage; challenges: HallPage; stats: Stats; now: Date }): string {
+  const { lang } = ctx;
+  return layout(
+    ctx,
+    t(lang, 'home'),
+    `<section class="hero"><h1>${t(lang, 'site')}</h1><p>${lang === 'zh' ? '高校院所科技成果与企业技术需求在这里相遇：发布、检索、匹配、揭榜、签约。' : 'Where research achievements meet enterprise needs: publish, search, match, contract.'}</p>${searchForm(lang, '/achievements')}</section>
+${kpiStrip(lang, data.stats)}
+<section aria-labelledby="ch-title"><h2 id="ch-title">${t(lang, 'openChallenges')}</h2><div class="grid">${data.challenges.items.map((n) => needCard(lang, n, data.now)).join('') || `<p>${t(lang, 'noResults')}</p>`}</div></section>
+<section aria-labelledby="new-title"><h2 id="new-title">${t(lang, 'newest')}</h2><div class="grid">${data.newest.items.map((a) => achievementCard(lang, a)).join('')}</div>
+<p><a class="button secondary" href="/achievements">${t(lang, 'achievements')} →</a></p></section>`,
+    { description: '石嘴山科技大市场：科技成果、技术需求、揭榜挂帅与技术合同服务平台。' },
+  );
+}
+
+const TRL_BANDS = { lab: '实验室 TRL 1–4', pilot: '小试/中试 TRL 5–7', industrial: '产业化 TRL 8–9' } as const;
+
+export function hallPage(ctx: PageContext, kind: 'achievement' | 'need', query: Record<string, string | undefined>, page: HallPage, now: Date): string {
+  const { lang } = ctx;
+  const base = kind === 'achievement' ? '/achievements' : '/needs';
+  const facet = (name: string, label: string, values: Record<string, number> | undefined, display: (v: string) => string) => {
+    const options = Object.entries(values ?? {}).sort((a, b) => b[1] - a[1]);
+    return `<fieldset><legend>${label}</legend><label for="f-${name}" class="skip">${label}</label><select id="f-${name}" name="${name}"><option value="">${lang === 'zh' ? '全部' : 'All'}</option>${options
+      .map(([v, n]) => `<option value="${escapeHtml(v)}"${query[name] === v ? ' selected' : ''}>${escapeHtml(display(v))} (${n})</option>`)
+      .join('')}</select></fieldset>`;
+  };
+  const sorts = kind === 'achievement' ? ['relevance', 'newest', 'price_asc', 'price_desc'] : ['relevance', 'newest', 'budget_desc'];
+  const sortLabels: Record<string, string> = { relevance: '相关度', newest: '最新发布', price_asc: '价格从低到高', price_desc: '价格从高到低', budget_desc: '预算从高到低' };
+  const filters = `<aside class="facets"><form method="get" action="${base}">
+<input type="hidden" name="q" value="${escapeHtml(query.q ?? '')}">
+${facet('industry', t(lang, 'industry'), page.facets.industry, (v) => v)}
+${kind === 'achievement' ? facet('trlBand', t(lang, 'maturity'), page.facets.trlBand, (v) => TRL_BANDS[v as keyof typeof TRL_BANDS] ?? v) : facet('challenge', '揭榜挂帅', page.facets.challenge, (v) => (v === 'true' ? '揭榜挂帅' : '普通需求'))}
+${facet('mode', t(lang, 'mode'), page.facets.modes, (v) => TRANSFER_MODE_LABELS_ZH[v as keyof typeof TRANSFER_MODE_LABELS_ZH] ?? v)}
+${facet('district', t(lang, 'district'), page.facets.district, (v) => v)}
+<fieldset><legend>${t(lang, 'sort')}</legend><label for="f-sort" class="skip">${t(lang, 'sort')}</label><select id="f-sort" name="sort">${sorts.map((s) => `<option value="${s}"${query.sort === s ? ' selected' : ''}>${sortLabels[s]}</option>`).join('')}</select></fieldset>
+<button type="submit">${t(lang, 'apply')}</button></form></aside>`;
+  const cards = page.items.map((item) => (kind === 'achievement' ? achievementCard(lang, item) : needCard(lang, item, now))).join('');
+  const nextHref = page.nextCursor ? `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v)), cursor: page.nextCursor } as Record<string, string>).toString()}` : null;
+  return layout(
+    ctx,
+    t(lang, kind === 'achievement' ? 'achievements' : 'needs'),
+    `<h1>${t(lang, kind === 'achievement' ? 'achievements' : 'needs')}</h1>
+${searchForm(lang, base, query.q ?? '')}
+<div class="layout" style="margin-top:16px">${filters}<section aria-live="polite">
+<p class="summary">${page.total} ${t(lang, 'results')}</p>
+<div class="grid">${cards || `<p>${t(lang, 'noResults')}</p>`}</div>
+${nextHref ? `<p class="pager"><a class="button secondary" href="${escapeHtml(nextHref)}" rel="next">${t(lang, 'next')} →</a></p>` : ''}
+</section></div>`,
+  );
+}
+
+export function achievementPage(ctx: PageContext, a: Record<string, any>): string {
+  const { lang } = ctx;
+  const price = a.price.kind === 'fixed' ? formatFen(a.price.amountFen) : a.price.kind === 'range' ? `${formatFen(a.price.minFen)} – ${formatFen(a.price.maxFen)}` : t(lang, 'negotiable');
+  return layout(
+    ctx,
+    a.title,
+    `<p><a href="/achievements">← ${t(lang, 'achievements')}</a></p>
+<h1>${escapeHtml(a.title)}</h1>
+<p>${escapeHtml(a.summary)}</p>
+<dl class="facts">
+<dt>${t(lang, 'owner')}</dt><dd>${escapeHtml(a.ownerOrgName)}</dd>
+<dt>${t(lang, 'industry')}</dt><dd>${escapeHtml(a.industry)}</dd>
+<dt>${t(lang, 'maturity')}</dt><dd>TRL ${escapeHtml(a.trl)}（${escapeHtml(MATURITY_STAGE_LABELS_ZH[a.maturityStage as keyof typeof MATURITY_STAGE_LABELS_ZH])}）</dd>
+<dt>${t(lang, 'mode')}</dt><dd>${(a.transferModes as string[]).map((m) => escapeHtml(TRANSFER_MODE_LABELS_ZH[m as keyof typeof TRANSFER_MODE_LABELS_ZH])).join('、')}</dd>
+<dt>${t(lang, 'price')}</dt><dd class="money">${escapeHtml(price)}</dd>
+<dt>${t(lang, 'keywords')}</dt><dd>${(a.keywords as string[]).map(escapeHtml).join('、')}</dd>
+<dt>知识产权</dt><dd>${(a.ip as { kind: string; number: string }[]).map((ip) => `${escapeHtml(IP_KIND_LABELS_ZH[ip.kind as keyof typeof IP_KIND_LABELS_ZH])} ${escapeHtml(ip.number)}`).join('；') || '—'}</dd>
+<dt>团队</dt><dd>${escapeHtml(a.team.leader)}${a.team.members.length ? `、${(a.team.members as string[]).map(escapeHtml).join('、')}` : ''}</dd>
+<dt>状态</dt><dd>${escapeHtml(ACHIEVEMENT_STATUS_LABELS_ZH[a.status as keyof typeof ACHIEVEMENT_STATUS_LABELS_ZH])} · ${escapeHtml(formatDate(a.publishedAt ?? a.createdAt))}</dd>
+</dl>
+<p class="notice">${lang === 'zh' ? '技术细节与联系方式在成果方接受合作意向后向意向方披露。' : 'Technical detail and contacts are disclosed once the owner accepts an interest.'}</p>
+<p><a class="button" href="/api/v1/dev/login">${t(lang, 'interestCta')}</a></p>`,
+    { description: String(a.summary).slice(0, 150) },
+  );
+}
+
+export function needPage(ctx: PageContext, n: Record<string, any>, now: Date): string {
+  const { lang } = ctx;
+  const budget = n.budget.kind === 'range' ? `${formatFen(n.budget.minFen)} – ${formatFen(n.budget.maxFen)}` : t(lang, 'negotiable');
+  return layout(
+    ctx,
+    n.title,
+    `<p><a href="/needs">← ${t(lang, 'needs')}</a></p>
+<h1>${escapeHtml(n.title)}</h1>
+<p>${escapeHtml(n.problem)}</p>
+${n.challenge ? `<p class="notice"><strong>${t(lang, 'bounty')} ${escapeHtml(formatFen(n.challenge.bountyFen))}</strong> · ${t(lang, 'binding')}</p>` : ''}
+<h2>${t(lang, 'criteria')}</h2><ol>${(n.acceptanceCriteria as string[]).map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ol>
+<dl class="facts">
+<dt>${t(lang, 'owner')}</dt><dd>${escapeHtml(n.ownerOrgName)}</dd>
+<dt>${t(lang, 'industry')}</dt><dd>${escapeHtml(n.industry)}</dd>
+<dt>${t(lang, 'budget')}</dt><dd class="money">${escapeHtml(budget)}</dd>
+<dt>${t(lang, 'deadline')}</dt><dd>${escapeHtml(formatDate(`${n.deadline}T12:00:00+08:00`))}（${daysUntil(n.deadline, now)} ${t(lang, 'daysLeft')}）</dd>
+<dt>${t(lang, 'mode')}</dt><dd>${(n.cooperationModes as string[]).map((m) => escapeHtml(TRANSFER_MODE_LABELS_ZH[m as keyof typeof TRANSFER_MODE_LABELS_ZH])).join('、')}</dd>
+<dt>状态</dt><dd>${escapeHtml(NEED_STATUS_LABELS_ZH[n.status as keyof typeof NEED_STATUS_LABELS_ZH])}</dd>
+</dl>
+<p><a class="button" href="/api/v1/dev/login">${t(lang, 'proposalCta')}</a></p>`,
+    { description: String(n.problem).slice(0, 150) },
+  );
+}
+
+/** Horizontal bar chart as inline SVG: readable without JavaScript, and by screen readers via the table beside it. */
+function barChart(title: string, rows: { key: string; value: number; label: string }[]): string {
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  const height = rows.length * 28 + 10;
+  const bars = rows
+    .map((r, i) => {
+      const width = Math.round((r.value / max) * 360);
+      return `<text x="0" y="${i * 28 + 20}" font-size="13">${escapeHtml(r.key)}</text><rect x="150" y="${i * 28 + 6}" width="${width}" height="18" rx="3" fill="#0b5cad"></rect><text x="${156 + width}" y="${i * 28 + 20}" font-size="12">${escapeHtml(r.label)}</text>`;
+    })
+    .join('');
+  return `<figure class="chart"><figcaption><strong>${escapeHtml(title)}</strong></figcaption><svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 640 ${height}" width="100%" preserveAspectRatio="xMinYMin meet">${bars}</svg></figure>`;
+}
+
+export function statsPage(ctx: PageContext, stats: Stats): string {
+  const { lang } = ctx;
+  const chart = (title: string, buckets: Stats['byYear']) =>
+    barChart(title, buckets.map((b) => ({ key: b.key, value: b.turnoverFen, label: `${formatFenShort(b.turnoverFen)} · ${b.contracts} 项` })));
+  return layout(
+    ctx,
+    t(lang, 'stats'),
+    `<h1>${t(lang, 'stats')}</h1>
+${kpiStrip(lang, stats)}
+<p class="summary">${lang === 'zh' ? `目标期限：${stats.targets.deadline}。技术合同成交额占 GDP 比重：${stats.progress.turnoverShareOfGdp === null ? '未配置 GDP 数据' : `${(stats.progress.turnoverShareOfGdp * 100).toFixed(2)}%（目标 0.7%）`}` : ''}</p>
+<h2>${t(lang, 'byYear')}</h2>${chart(t(lang, 'byYear'), stats.byYear)}
+<h2>${t(lang, 'byIndustry')}</h2>${chart(t(lang, 'byIndustry'), stats.byIndustry)}
+<h2>${t(lang, 'byDistrict')}</h2>${chart(t(lang, 'byDistrict'), stats.byDistrict)}`,
+  );
+}
+
+export function notFoundPage(ctx: PageContext): string {
+  return layout(ctx, t(ctx.lang, 'notFound'), `<h1>${t(ctx.lang, 'notFound')}</h1><p>${t(ctx.lang, 'notFoundText')}</p><p><a class="button" href="/">${t(ctx.lang, 'home')}</a></p>`);
+}
+
+export function errorPage(ctx: PageContext): string {
+  return layout(ctx, t(ctx.lang, 'errorTitle'), `<h1>${t(ctx.lang, 'errorTitle')}</h1><p>${ctx.lang === 'zh' ? '请稍后重试。' : 'Please try again shortly.'}</p>`);
+}
+

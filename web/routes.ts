@@ -1,0 +1,86 @@
+/**
+ * The server-rendered pages. They call the same shared services as the API (never the table), so the
+ * rules live in one place; forms are plain GET forms that work without JavaScript.
+ */
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { ApiEnv } from '../functions/api/context';
+import { achievementListQuery } from '../functions/api/routes/achievements';
+import { needListQuery } from '../functions/api/routes/needs';
+import { PUBLIC_ACHIEVEMENT_STATUSES } from '../shared/domain/achievement';
+import { DomainError } from '../shared/domain/errors';
+import { PUBLIC_NEED_STATUSES } from '../shared/domain/need';
+import { achievementSpec, needSpec, readListing } from '../shared/services/listings';
+import { searchHall, type HallQuery } from '../shared/services/search';
+import { cityStats } from '../shared/services/stats';
+import type { Lang } from './i18n';
+import type { PageContext } from './layout';
+import { achievementPage, errorPage, hallPage, homePage, needPage, notFoundPage, statsPage } from './pages/public';
+import { APP_CSS } from './styles';
+
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><text x="16" y="22" font-size="16" text-anchor="middle" fill="#fff">科</text></svg>';
+
+function pageContext(c: Context<ApiEnv>): PageContext {
+  const asked = c.req.query('lang');
+  let lang: Lang = getCookie(c, 'lang') === 'en' ? 'en' : 'zh';
+  if (asked === 'en' || asked === 'zh') {
+    lang = asked;
+    setCookie(c, 'lang', lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, httpOnly: true });
+  }
+  return { lang, path: c.req.path, user: null };
+}
+
+/** The hall's query as the API would take it; `lang` belongs to the page, not to the search. */
+function hallQuery(c: Context<ApiEnv>, kind: 'achievement' | 'need') {
+  const { lang: _lang, ...raw } = c.req.query();
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+  const parsed = (kind === 'achievement' ? achievementListQuery : needListQuery).safeParse(cleaned);
+  return { raw: cleaned, query: (parsed.success ? parsed.data : {}) as Record<string, unknown> };
+}
+
+export function webRoutes() {
+  return new Hono<ApiEnv>()
+    .get('/assets/favicon.svg', (c) => c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }))
+    .get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301))
+    .get('/assets/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
+    .get('/', async (c) => {
+      const { search, db, now } = c.var.deps;
+      const [newest, challenges, stats] = await Promise.all([
+        searchHall(search, 'achievements', PUBLIC_ACHIEVEMENT_STATUSES, { limit: 6 }),
+        searchHall(search, 'needs', PUBLIC_NEED_STATUSES, { challenge: true, limit: 4 }),
+        cityStats(db, null),
+      ]);
+      return c.html(homePage(pageContext(c), { newest, challenges, stats, now: now() }));
+    })
+    .get('/achievements', async (c) => {
+      const { raw, query } = hallQuery(c, 'achievement');
+      const page = await searchHall(c.var.deps.search, 'achievements', PUBLIC_ACHIEVEMENT_STATUSES, { ...query, limit: 12 } as HallQuery);
+      return c.html(hallPage(pageContext(c), 'achievement', raw, page, c.var.deps.now()));
+    })
+    .get('/needs', async (c) => {
+      const { raw, query } = hallQuery(c, 'need');
+      const page = await searchHall(c.var.deps.search, 'needs', PUBLIC_NEED_STATUSES, { ...query, limit: 12 } as HallQuery);
+      return c.html(hallPage(pageContext(c), 'need', raw, page, c.var.deps.now()));
+    })
+    .get('/achievements/:id', async (c) => {
+      const view = await readListing(c.var.deps.db, achievementSpec, null, c.req.param('id'));
+      return c.html(achievementPage(pageContext(c), view.record as Record<string, unknown>));
+    })
+    .get('/needs/:id', async (c) => {
+      const view = await readListing(c.var.deps.db, needSpec, null, c.req.param('id'));
+      return c.html(needPage(pageContext(c), view.record as Record<string, unknown>, c.var.deps.now()));
+    })
+    .get('/stats', async (c) => c.html(statsPage(pageContext(c), await cityStats(c.var.deps.db, null))));
+}
+
+/** Pages answer errors with pages: a friendly 404, or an error page without details. */
+export function pageError(error: unknown, c: Context<ApiEnv>): Response | Promise<Response> {
+  const ctx = pageContext(c);
+  if (error instanceof DomainError && error.kind === 'not_found') return c.html(notFoundPage(ctx), 404);
+  console.error(JSON.stringify({ level: 'ERROR', message: 'page failed', path: c.req.path, error: String(error) }));
+  return c.html(errorPage(ctx), 500);
+}
+
+export function pageNotFound(c: Context<ApiEnv>): Response | Promise<Response> {
+  return c.html(notFoundPage(pageContext(c)), 404);
+}
