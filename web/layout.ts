@@ -7,6 +7,8 @@ export interface PageContext {
   path: string;
   /** The signed-in person's display name, when there is one. */
   user?: string | null;
+  /** CSRF token for the sign-out form. */
+  csrf?: string;
 }
 
 const NAV = [
@@ -39,7 +41,7 @@ ${options.description ? `<meta name="description" content="${escapeHtml(options.
 <nav aria-label="${ctx.lang === 'zh' ? '主导航' : 'Main'}"><ul>${nav}</ul></nav>
 <div class="tools">
 <a href="?lang=${other}" hreflang="${other === 'zh' ? 'zh-CN' : 'en'}">${t(ctx.lang, 'language')}</a>
-${ctx.user ? `<span>${escapeHtml(ctx.user)}</span>` : `<a href="/api/v1/dev/login">${t(ctx.lang, 'signIn')}</a>`}
+${ctx.user ? `<a href="/me">${escapeHtml(ctx.user)}</a><form class="inline" method="post" action="/logout"><input type="hidden" name="_csrf" value="${escapeHtml(ctx.csrf ?? '')}"><button class="secondary" type="submit">${ctx.lang === 'zh' ? '退出' : 'Sign out'}</button></form>` : `<a href="/login">${t(ctx.lang, 'signIn')}</a>`}
 </div>
 </div></header>
 <main id="main">${body}</main>

@@ -16,18 +16,19 @@ import { cityStats } from '../shared/services/stats';
 import type { Lang } from './i18n';
 import type { PageContext } from './layout';
 import { achievementPage, errorPage, hallPage, homePage, needPage, notFoundPage, statsPage } from './pages/public';
-import { APP_CSS } from './styles';
+import { APP_CSS, FORM_CSS } from './styles';
 
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><text x="16" y="22" font-size="16" text-anchor="middle" fill="#fff">科</text></svg>';
 
-function pageContext(c: Context<ApiEnv>): PageContext {
+export function pageContext(c: Context<ApiEnv>): PageContext {
   const asked = c.req.query('lang');
   let lang: Lang = getCookie(c, 'lang') === 'en' ? 'en' : 'zh';
   if (asked === 'en' || asked === 'zh') {
     lang = asked;
     setCookie(c, 'lang', lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, httpOnly: true });
   }
-  return { lang, path: c.req.path, user: null };
+  const principal = c.var.principal;
+  return { lang, path: c.req.path, user: principal ? principal.username : null, csrf: c.var.csrf };
 }
 
 /** The hall's query as the API would take it; `lang` belongs to the page, not to the search. */
@@ -42,7 +43,7 @@ export function webRoutes() {
   return new Hono<ApiEnv>()
     .get('/assets/favicon.svg', (c) => c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }))
     .get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301))
-    .get('/assets/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
+    .get('/assets/app.css', (c) => c.body(APP_CSS + FORM_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
     .get('/', async (c) => {
       const { search, db, now } = c.var.deps;
       const [newest, challenges, stats] = await Promise.all([
@@ -77,6 +78,12 @@ export function webRoutes() {
 export function pageError(error: unknown, c: Context<ApiEnv>): Response | Promise<Response> {
   const ctx = pageContext(c);
   if (error instanceof DomainError && error.kind === 'not_found') return c.html(notFoundPage(ctx), 404);
+  if (error instanceof DomainError && error.kind === 'unauthenticated') return c.redirect('/login');
+  if (error instanceof DomainError && error.kind !== 'internal' && error.kind !== 'unavailable') {
+    // A refused action: say why, in the person's language.
+    const status = error.kind === 'forbidden' ? 403 : error.kind === 'conflict' ? 409 : 400;
+    return c.html(errorPage(ctx, ctx.lang === 'zh' ? error.messageZh : error.message), status);
+  }
   console.error(JSON.stringify({ level: 'ERROR', message: 'page failed', path: c.req.path, error: String(error) }));
   return c.html(errorPage(ctx), 500);
 }

@@ -49,3 +49,19 @@ dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
 footer.site { text-align:center; color:var(--muted); font-size:.85rem; padding:24px 16px; }
 @media (max-width: 720px) { .layout { grid-template-columns:1fr; } header.site .tools { margin-left:0; } h1 { font-size:1.35rem; } }
 `;
+
+export const FORM_CSS = `
+.field { margin-bottom:14px; display:flex; flex-direction:column; gap:4px; }
+.field label { font-weight:600; }
+.field input, .field textarea, .field select { font:inherit; padding:8px 10px; border:1px solid #cbd2d9; border-radius:8px; background:#fff; max-width:640px; }
+.field [aria-invalid="true"] { border-color:#b91c1c; }
+.field-error { color:#b91c1c; margin:0; font-size:.9rem; }
+.hint { color:var(--muted); margin:0; font-size:.85rem; }
+form.panel { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:16px; }
+fieldset.choices { border:0; padding:0; margin:0 0 14px; } fieldset.choices legend { font-weight:600; margin-bottom:4px; }
+fieldset.choices label { margin-right:14px; font-weight:400; }
+table.list { width:100%; border-collapse:collapse; background:var(--card); border:1px solid var(--line); border-radius:10px; }
+table.list th, table.list td { padding:8px 10px; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
+.inline { display:inline; } .flash { background:#ecfdf5; border:1px solid #a7f3d0; border-radius:8px; padding:10px 12px; }
+@media (max-width: 720px) { table.list thead { display:none; } table.list td { display:block; border:0; padding:4px 10px; } table.list tr { display:block; border-bottom:1px solid var(--line); padding:6px 0; } }
+`;

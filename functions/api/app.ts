@@ -22,7 +22,9 @@ import { interests } from './routes/interests';
 import { matches } from './routes/matches';
 import { needs } from './routes/needs';
 import { organisations } from './routes/organisations';
-import { pageError, pageNotFound, webRoutes } from '../../web/routes';
+import { pageContext, pageError, pageNotFound, webRoutes } from '../../web/routes';
+import { webSession } from '../../web/session';
+import { workspaceRoutes } from '../../web/workspace-routes';
 
 /** Listings carry up to ~60 KB of text; anything far beyond that is not a listing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -48,14 +50,19 @@ export function createApp(deps: ApiDeps) {
   const web = new Hono<ApiEnv>();
   web.use('*', async (c, next) => {
     c.set('deps', deps);
-    c.set('principal', null);
+    c.set('requestId', randomUUID());
     await next();
   });
+  web.use('*', webSession());
   web.onError(pageError);
+  // Signed-in pages first: they refine some public ones (an achievement page gains the interest form).
+  web.route('/', workspaceRoutes(pageContext));
   web.route('/', webRoutes());
 
   const app = new Hono();
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
+  // strict-origin-when-cross-origin (not no-referrer): with no-referrer browsers send `Origin: null` on
+// same-origin form posts, which the pages' CSRF origin check must refuse.
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: false, referrerPolicy: 'strict-origin-when-cross-origin' }));
   app.onError(handleError);
   // Under /api a missing route is problem+json; anywhere else a person gets a page.
   app.notFound((c) =>

@@ -23,5 +23,7 @@ export interface ApiEnv {
     principal: Principal | null;
     /** From the platform (API Gateway / x-request-id) or generated: ties audit records to requests. */
     requestId: string;
+    /** Pages only: the CSRF token that every form posts back (double-submit with an HttpOnly cookie). */
+    csrf: string;
   };
 }

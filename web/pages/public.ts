@@ -79,7 +79,7 @@ ${nextHref ? `<p class="pager"><a class="button secondary" href="${escapeHtml(ne
   );
 }
 
-export function achievementPage(ctx: PageContext, a: Record<string, any>): string {
+export function achievementPage(ctx: PageContext, a: Record<string, any>, action?: string): string {
   const { lang } = ctx;
   const price = a.price.kind === 'fixed' ? formatFen(a.price.amountFen) : a.price.kind === 'range' ? `${formatFen(a.price.minFen)} – ${formatFen(a.price.maxFen)}` : t(lang, 'negotiable');
   return layout(
@@ -100,7 +100,7 @@ export function achievementPage(ctx: PageContext, a: Record<string, any>): strin
 <dt>状态</dt><dd>${escapeHtml(ACHIEVEMENT_STATUS_LABELS_ZH[a.status as keyof typeof ACHIEVEMENT_STATUS_LABELS_ZH])} · ${escapeHtml(formatDate(a.publishedAt ?? a.createdAt))}</dd>
 </dl>
 <p class="notice">${lang === 'zh' ? '技术细节与联系方式在成果方接受合作意向后向意向方披露。' : 'Technical detail and contacts are disclosed once the owner accepts an interest.'}</p>
-<p><a class="button" href="/api/v1/dev/login">${t(lang, 'interestCta')}</a></p>`,
+${action ?? `<p><a class="button" href="/login">${t(lang, 'interestCta')}</a></p>`}`,
     { description: String(a.summary).slice(0, 150) },
   );
 }
@@ -124,7 +124,7 @@ ${n.challenge ? `<p class="notice"><strong>${t(lang, 'bounty')} ${escapeHtml(for
 <dt>${t(lang, 'mode')}</dt><dd>${(n.cooperationModes as string[]).map((m) => escapeHtml(TRANSFER_MODE_LABELS_ZH[m as keyof typeof TRANSFER_MODE_LABELS_ZH])).join('、')}</dd>
 <dt>状态</dt><dd>${escapeHtml(NEED_STATUS_LABELS_ZH[n.status as keyof typeof NEED_STATUS_LABELS_ZH])}</dd>
 </dl>
-<p><a class="button" href="/api/v1/dev/login">${t(lang, 'proposalCta')}</a></p>`,
+<p><a class="button" href="/login">${t(lang, 'proposalCta')}</a></p>`,
     { description: String(n.problem).slice(0, 150) },
   );
 }
@@ -162,7 +162,7 @@ export function notFoundPage(ctx: PageContext): string {
   return layout(ctx, t(ctx.lang, 'notFound'), `<h1>${t(ctx.lang, 'notFound')}</h1><p>${t(ctx.lang, 'notFoundText')}</p><p><a class="button" href="/">${t(ctx.lang, 'home')}</a></p>`);
 }
 
-export function errorPage(ctx: PageContext): string {
-  return layout(ctx, t(ctx.lang, 'errorTitle'), `<h1>${t(ctx.lang, 'errorTitle')}</h1><p>${ctx.lang === 'zh' ? '请稍后重试。' : 'Please try again shortly.'}</p>`);
+export function errorPage(ctx: PageContext, message?: string): string {
+  return layout(ctx, t(ctx.lang, 'errorTitle'), `<h1>${t(ctx.lang, 'errorTitle')}</h1><p role="alert">${escapeHtml(message ?? (ctx.lang === 'zh' ? '请稍后重试。' : 'Please try again shortly.'))}</p><p><a href="javascript:history.back()">${ctx.lang === 'zh' ? '返回' : 'Back'}</a></p>`);
 }
 

@@ -1,0 +1,108 @@
+/**
+ * A two-role journey in the browser: an enterprise posts a need (first with mistakes, corrected from the
+ * inline Chinese messages), publishes it, sees matches, opens one and expresses interest; the university
+ * that owns the achievement accepts it; the enterprise sees the acceptance. Forms need no JavaScript.
+ */
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/local/chromium';
+import { startRunner, type Runner } from './runner';
+
+const SHOTS = join(process.cwd(), 'test', 'e2e', 'screenshots');
+let runner: Runner;
+let browser: Browser;
+
+beforeAll(async () => {
+  const executablePath = ensureChromium();
+  [runner, browser] = await Promise.all([startRunner(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await runner?.stop();
+});
+
+async function signIn(account: string, width = 1440): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${runner.baseUrl}/login`);
+  await Promise.all([page.waitForURL(/\/me$/), page.locator(`form:has(input[name=account][value="${account}"]) button`).click()]);
+  return { context, page, errors };
+}
+
+describe('enterprise posts a need → sees matches → expresses interest; university accepts', () => {
+  it('works end to end from the pages alone', { timeout: 120_000 }, async () => {
+    const ent = await signIn('demo-ent-chem');
+    expect(await ent.page.locator('h1').textContent()).toBe('我的工作台');
+    expect(await ent.page.locator('.summary').first().textContent()).toContain('宁夏贺兰山精细化工有限公司');
+
+    // A form with mistakes: the messages appear beside the fields, in Chinese, and nothing is saved.
+    await ent.page.click('text=发布技术需求');
+    await ent.page.fill('#f-title', '短');
+    await ent.page.fill('#f-budgetMin', '十万');
+    await ent.page.click('button:has-text("保存草稿")');
+    expect(await ent.page.locator('#err-title').textContent()).toMatch(/字符|过小/);
+    expect(await ent.page.locator('#err-budgetMin').textContent()).toContain('以元为单位');
+    expect(await ent.page.locator('#f-title').getAttribute('aria-invalid')).toBe('true');
+    await ent.page.screenshot({ path: join(SHOTS, 'need-form-errors-1440.png'), fullPage: true });
+
+    await ent.page.fill('#f-title', '双氰胺产品纯度不稳定、粉尘大');
+    await ent.page.fill('#f-problem', '我公司双氰胺产品纯度在 99.0% 到 99.5% 之间波动，包装和干燥环节粉尘大，客户投诉较多，希望引进精制提纯和连续化生产技术。');
+    await ent.page.fill('#f-acceptanceCriteria', '产品纯度稳定在 99.7% 以上\n干燥包装工段粉尘排放低于 10 毫克每立方米');
+    await ent.page.selectOption('#f-industry', '精制双氰胺');
+    await ent.page.fill('#f-keywords', '双氰胺, 重结晶, 粉尘');
+    await ent.page.fill('#f-budgetMin', '1000000');
+    await ent.page.fill('#f-budgetMax', '3,500,000');
+    await ent.page.fill('#f-deadline', '2027-08-31');
+    await ent.page.check('input[name=cooperationModes][value=licence]');
+    await ent.page.check('input[name=cooperationModes][value=joint_development]');
+    await ent.page.fill('#f-contactName', '吴芳');
+    await ent.page.fill('#f-contactPhone', '0952-6033456');
+    await ent.page.fill('#f-contactEmail', 'wufang@hls-chem.cn');
+    await Promise.all([ent.page.waitForURL(/\/needs\/need_.+\/manage\?done=created/), ent.page.click('button:has-text("保存草稿")')]);
+    expect(await ent.page.locator('.flash').textContent()).toContain('草稿');
+    expect(await ent.page.locator('dl.facts').textContent()).toContain('¥1,000,000.00 – ¥3,500,000.00');
+
+    await Promise.all([ent.page.waitForURL(/done=published/), ent.page.click('button:has-text("发布")')]);
+    const matches = ent.page.locator('ol.grid .card');
+    expect(await matches.count()).toBeGreaterThan(0);
+    expect(await matches.first().textContent()).toMatch(/共同关键词|同属/);
+    await ent.page.screenshot({ path: join(SHOTS, 'need-matches-1440.png'), fullPage: true });
+
+    // Open the best match and express interest.
+    await Promise.all([ent.page.waitForURL(/\/achievements\/ach_/), matches.first().locator('h3 a').click()]);
+    const ownerOrg = ((await ent.page.locator('dl.facts dd').first().textContent()) ?? '').trim();
+    await ent.page.fill('#f-message', '我公司希望了解该工艺在现有产线上的改造方案与投资。');
+    await ent.page.fill('#f-contactName', '吴芳');
+    await ent.page.fill('#f-contactPhone', '0952-6033456');
+    await ent.page.fill('#f-contactEmail', 'wufang@hls-chem.cn');
+    await Promise.all([ent.page.waitForURL(/\/me\?done=interest/), ent.page.click('button:has-text("提交意向")')]);
+    expect(await ent.page.locator('.flash').textContent()).toContain('意向已提交');
+    expect(await ent.page.locator('table.list').last().textContent()).toContain('待对方处理');
+
+    // The owning university accepts.
+    const accounts = ((await (await fetch(`${runner.baseUrl}/api/v1/dev/accounts`)).json()) as { items: { id: string; orgName: string | null; groups: string[] }[] }).items;
+    const owner = accounts.find((a) => a.orgName === ownerOrg && a.groups.includes('university'))!;
+    expect(owner, `an account for ${ownerOrg}`).toBeTruthy();
+    const uni = await signIn(owner.id, 375);
+    const row = uni.page.locator('tr', { hasText: '宁夏贺兰山精细化工有限公司' }).first();
+    expect(await row.textContent()).toContain('我公司希望了解');
+    await uni.page.screenshot({ path: join(SHOTS, 'university-inbox-375.png'), fullPage: true });
+    await Promise.all([uni.page.waitForURL(/done=decided/), row.locator('button:has-text("接受")').click()]);
+    expect(await uni.page.locator('tr', { hasText: '宁夏贺兰山精细化工有限公司' }).first().textContent()).toContain('已接受 · 联系人 吴芳');
+
+    await ent.page.goto(`${runner.baseUrl}/me`);
+    expect(await ent.page.locator('table.list').last().textContent()).toContain('对方已接受');
+    expect(ent.errors).toEqual([]);
+    expect(uni.errors).toEqual([]);
+
+    // Without the CSRF token a form post is refused.
+    const forged = await ent.context.request.post(`${runner.baseUrl}/logout`, { form: { _csrf: 'x'.repeat(64) } });
+    expect(forged.status()).toBe(403);
+    await ent.context.close();
+    await uni.context.close();
+  });
+});

@@ -1,0 +1,162 @@
+/** The signed-in pages: sign-in (local demo), workspace, posting and managing needs, interests. */
+import { Hono, type Context } from 'hono';
+import type { ApiEnv } from '../functions/api/context';
+import { issuesFromZod } from '../functions/api/problem';
+import { interestBody } from '../shared/domain/interest';
+import { createNeedBody } from '../shared/domain/need';
+import { DomainError, type FieldIssue } from '../shared/domain/errors';
+import { requireSignedIn } from '../shared/services/access';
+import { decide, expressInterest, listInterests } from '../shared/services/interests';
+import { achievementSpec, createListing, listListings, needSpec, readListing, transitionListing } from '../shared/services/listings';
+import { matchesForNeed } from '../shared/services/matching';
+import { getOrganisation } from '../shared/db/organisations';
+import { DECLINE_REASONS } from '../shared/domain/interest';
+import { yuanToFen } from './forms';
+import type { PageContext } from './layout';
+import { achievementPage } from './pages/public';
+import { interestForm, loginPage, mePage, needFormPage, needManagePage } from './pages/workspace';
+import { endSession, postedForm, startSession } from './session';
+
+const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
+
+/** The need form's fields → the API's create body (amounts from yuan to fen, lists from lines). */
+function needBodyFromForm(form: Record<string, string | string[]>): { body: unknown; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const amount = (name: string) => {
+    const text = str(form[name]);
+    if (!text) return undefined;
+    const fen = yuanToFen(text);
+    if (fen === null) issues.push({ path: name, code: 'invalid_amount', message: 'Enter an amount in yuan, e.g. 500000 or 12.5', messageZh: '请填写以元为单位的金额，如 500000 或 12.5' });
+    return fen ?? undefined;
+  };
+  const min = amount('budgetMin');
+  const max = amount('budgetMax');
+  const bounty = amount('bounty');
+  const modes = Array.isArray(form.cooperationModes) ? form.cooperationModes : form.cooperationModes ? [form.cooperationModes] : [];
+  return {
+    issues,
+    body: {
+      title: str(form.title),
+      problem: str(form.problem),
+      acceptanceCriteria: str(form.acceptanceCriteria).split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+      industry: str(form.industry),
+      keywords: [...new Set(str(form.keywords).split(/[,，、\s]+/).filter(Boolean))],
+      budget: min === undefined && max === undefined ? { kind: 'negotiable' } : { kind: 'range', minFen: min ?? 0, maxFen: max ?? 0 },
+      deadline: str(form.deadline),
+      cooperationModes: modes,
+      ...(bounty !== undefined ? { challenge: { bountyFen: bounty } } : {}),
+      contact: { name: str(form.contactName), phone: str(form.contactPhone), email: str(form.contactEmail) },
+    },
+  };
+}
+
+/** zod paths of the body → the form's field names, so each message sits under its input. */
+function formIssues(issues: FieldIssue[]): FieldIssue[] {
+  const map: Record<string, string> = { 'budget.minFen': 'budgetMin', 'budget.maxFen': 'budgetMax', 'challenge.bountyFen': 'bounty', 'contact.name': 'contactName', 'contact.phone': 'contactPhone', 'contact.email': 'contactEmail' };
+  return issues.map((i) => {
+    const key = Object.keys(map).find((k) => i.path === k) ?? (i.path.startsWith('acceptanceCriteria') ? 'acceptanceCriteria' : i.path.startsWith('keywords') ? 'keywords' : i.path);
+    return { ...i, path: map[key] ?? key };
+  });
+}
+
+export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
+  return new Hono<ApiEnv>()
+    .get('/login', (c) => {
+      const dev = c.var.deps.dev;
+      if (!dev) return c.redirect('/');
+      return c.html(loginPage(ctxOf(c), dev.accounts, c.var.csrf));
+    })
+    .post('/login', async (c) => {
+      const dev = c.var.deps.dev;
+      if (!dev) throw new DomainError('route_not_found');
+      const form = await postedForm(c);
+      const account = dev.accounts.find((a) => a.id === str(form.account));
+      if (!account) throw new DomainError('not_found');
+      const hours = 8;
+      startSession(c, await dev.issuer.sign({ sub: account.id, username: account.displayName, groups: account.groups, orgId: account.orgId, expiresInSeconds: hours * 3600 }), hours * 3600);
+      return c.redirect('/me', 303);
+    })
+    .post('/logout', async (c) => {
+      await postedForm(c);
+      endSession(c);
+      return c.redirect('/', 303);
+    })
+    .get('/me', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      const { db } = c.var.deps;
+      const org = caller.orgId ? await getOrganisation(db, caller.orgId) : null;
+      const own = async (spec: typeof needSpec | typeof achievementSpec) =>
+        caller.orgId ? (await listListings(db, spec as never, caller, { ownerOrgId: caller.orgId, limit: 50 })).items.map((v) => v.record as Record<string, unknown>) : [];
+      const [needs, achievements, received, sent] = await Promise.all([
+        caller.role === 'enterprise' ? own(needSpec) : [],
+        caller.role === 'university' ? own(achievementSpec) : [],
+        caller.orgId ? listInterests(db, caller, { box: 'received', limit: 50 }).then((p) => p.items) : [],
+        caller.orgId ? listInterests(db, caller, { box: 'sent', limit: 50 }).then((p) => p.items) : [],
+      ]);
+      const flash = c.req.query('done') === 'interest' ? '意向已提交，对方处理后您会在此看到结果。' : c.req.query('done') === 'decided' ? '已处理。' : undefined;
+      return c.html(mePage(ctxOf(c), { role: caller.role, orgName: org?.name ?? null, needs, achievements, received: received as never, sent: sent as never, csrf: c.var.csrf, ...(flash ? { flash } : {}) }));
+    })
+    .get('/needs/new', (c) => {
+      requireSignedIn(c.var.principal);
+      return c.html(needFormPage(ctxOf(c), { deadline: '', contactName: '' }, [], c.var.csrf));
+    })
+    .post('/needs/new', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      const form = await postedForm(c);
+      const { body, issues } = needBodyFromForm(form);
+      const parsed = createNeedBody.safeParse(body, { reportInput: true });
+      const allIssues = [...issues, ...(parsed.success ? [] : formIssues(issuesFromZod(parsed.error)))];
+      if (allIssues.length || !parsed.success) return c.html(needFormPage(ctxOf(c), form, allIssues, c.var.csrf)); // 200: the page is the answer; a 4xx document is logged by browsers as an error
+      try {
+        const need = await createListing(c.var.deps.db, needSpec, caller, parsed.data, c.var.deps.now());
+        return c.redirect(`/needs/${need.id}/manage?done=created`, 303);
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === 'invalid') return c.html(needFormPage(ctxOf(c), form, formIssues(error.issues), c.var.csrf));
+        throw error;
+      }
+    })
+    .get('/needs/:id/manage', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      const { db, search } = c.var.deps;
+      const view = await readListing(db, needSpec, caller, c.req.param('id'));
+      if (!view.full || (!caller.isAdmin && caller.orgId !== view.record.ownerOrgId)) throw new DomainError('not_found');
+      const matches = await matchesForNeed(db, search, caller, view.record.id, 6);
+      const done = c.req.query('done');
+      return c.html(needManagePage(ctxOf(c), view.record as Record<string, unknown>, matches.items as never, c.var.csrf, done === 'created' ? '已保存为草稿。' : done === 'published' ? '已发布，匹配结果如下。' : undefined));
+    })
+    .post('/needs/:id/publish', async (c) => {
+      await postedForm(c);
+      await transitionListing(c.var.deps.db, needSpec, c.var.principal, c.req.param('id'), 'publish', null, c.var.deps.now());
+      return c.redirect(`/needs/${c.req.param('id')}/manage?done=published`, 303);
+    })
+    .get('/achievements/:id', async (c) => {
+      const principal = c.var.principal;
+      const view = await readListing(c.var.deps.db, achievementSpec, principal, c.req.param('id'));
+      const action = principal?.role === 'enterprise' && principal.orgId !== view.record.ownerOrgId ? interestForm(c.var.csrf, view.record.id) : undefined;
+      return c.html(achievementPage(ctxOf(c), view.record as Record<string, unknown>, action));
+    })
+    .post('/achievements/:id/interest', async (c) => {
+      const form = await postedForm(c);
+      const body = { message: str(form.message), contact: { name: str(form.contactName), phone: str(form.contactPhone), email: str(form.contactEmail) } };
+      const parsed = interestBody.safeParse(body, { reportInput: true });
+      if (!parsed.success) {
+        const view = await readListing(c.var.deps.db, achievementSpec, c.var.principal, c.req.param('id'));
+        const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)]));
+        return c.html(achievementPage(ctxOf(c), view.record as Record<string, unknown>, interestForm(c.var.csrf, view.record.id, formIssues(issuesFromZod(parsed.error)), values)));
+      }
+      await expressInterest(c.var.deps.db, c.var.principal, c.req.param('id'), parsed.data, c.var.deps.now());
+      return c.redirect('/me?done=interest', 303);
+    })
+    .post('/interests/:id/accept', async (c) => {
+      await postedForm(c);
+      await decide(c.var.deps.db, c.var.principal, c.req.param('id'), { action: 'accept' }, c.var.deps.now());
+      return c.redirect('/me?done=decided', 303);
+    })
+    .post('/interests/:id/decline', async (c) => {
+      const form = await postedForm(c);
+      const reason = str(form.reason) as (typeof DECLINE_REASONS)[number];
+      if (!DECLINE_REASONS.includes(reason)) throw new DomainError('validation_failed');
+      await decide(c.var.deps.db, c.var.principal, c.req.param('id'), { action: 'decline', reason, ...(reason === 'other' ? { note: '（未填写）' } : {}) }, c.var.deps.now());
+      return c.redirect('/me?done=decided', 303);
+    });
+}
