@@ -41,7 +41,10 @@ export const modesSchema = z
 export const contactSchema = z
   .object({
     name: text(1, 50),
-    phone: z.string().trim().regex(/^\+?[0-9][0-9\- ]{5,19}$/, { message: 'must be a phone number' }),
+    phone: z
+      .string()
+      .trim()
+      .refine((v) => /^\+?[0-9][0-9\- ]{5,19}$/.test(v), { message: 'must be a phone number', params: { zh: '请填写有效的电话号码，如 0952-1234567' } }),
     email: z.email().max(254),
   })
   .strict()

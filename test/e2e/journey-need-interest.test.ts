@@ -44,7 +44,8 @@ describe('enterprise posts a need → sees matches → expresses interest; unive
     await ent.page.fill('#f-title', '短');
     await ent.page.fill('#f-budgetMin', '十万');
     await ent.page.click('button:has-text("保存草稿")');
-    expect(await ent.page.locator('#err-title').textContent()).toMatch(/字符|过小/);
+    expect(await ent.page.locator('#err-title').textContent()).toBe('至少 4 个字');
+    expect(await ent.page.locator('#err-contactPhone').textContent()).toContain('电话号码');
     expect(await ent.page.locator('#err-budgetMin').textContent()).toContain('以元为单位');
     expect(await ent.page.locator('#f-title').getAttribute('aria-invalid')).toBe('true');
     await ent.page.screenshot({ path: join(SHOTS, 'need-form-errors-1440.png'), fullPage: true });
