@@ -15,6 +15,9 @@ import { DomainError } from '../../shared/domain/errors';
 import { newNeed, transitionNeed } from '../../shared/domain/need';
 import { newOrganisation, roleForOrgType, type Organisation } from '../../shared/domain/organisation';
 import { seedPolicies } from '../../shared/services/rewards';
+import { createContract, recordPayment, registerContract, verifyPayment } from '../../shared/services/contracts';
+import { contractsOfBroker } from '../../shared/db/contracts';
+import { queryListings } from '../../shared/db/listings';
 import { demoAchievements, demoNeeds } from '../demo-data/listings';
 import { demoAccounts, demoOrganisations } from '../demo-data/organisations';
 
@@ -42,6 +45,46 @@ async function insertIfAbsent(write: () => Promise<void>): Promise<boolean> {
       (error instanceof DomainError && (error.code === 'credit_code_taken' || error.code === 'version_conflict' || error.code === 'already_member'));
     if (alreadyThere) return false;
     throw error;
+  }
+}
+
+/**
+ * A few brokered contracts with verified payments, so the dashboard and the centers' pages show a
+ * realistic picture. Written through the same services as the API (every rule and audit record applies);
+ * skipped when the demo center already has contracts.
+ */
+async function seedContracts(db: Db, accounts: DemoAccount[], now: Date): Promise<void> {
+  const account = (id: string) => accounts.find((a) => a.id === id)!;
+  const principal = (id: string, role: 'transfer_center' | 'admin') => ({ sub: id, username: id, role, orgId: account(id).orgId, isAdmin: role === 'admin' });
+  const center = principal('demo-tc-xjtu', 'transfer_center');
+  if ((await contractsOfBroker(db, center.orgId!)).length > 0) return;
+  const admin = principal('demo-admin', 'admin');
+  const actor = (p: ReturnType<typeof principal>) => ({ principal: p, requestId: 'seed', now });
+  const achievementOf = async (orgId: string) => (await queryListings(db, 'achievement', { scope: { ownerOrgId: orgId }, filter: { statuses: ['published'] }, limit: 1 })).items[0];
+  const deals = [
+    { seller: 'demo-nxist', buyer: 'demo-ent-pv', kind: 'licence', amountFen: 180_000_000, signedOn: '2025-05-12', paid: [[60_000_000, '2025-07-01'], [60_000_000, '2025-11-20']] },
+    { seller: 'demo-nxu', buyer: 'demo-ent-chem', kind: 'transfer', amountFen: 260_000_000, signedOn: '2025-09-03', paid: [[130_000_000, '2025-10-15'], [80_000_000, '2026-03-02']] },
+    { seller: 'demo-inst-agri', buyer: 'demo-ent-goji', kind: 'development', amountFen: 45_000_000, signedOn: '2026-02-18', paid: [[20_000_000, '2026-04-10']] },
+    { seller: 'demo-inst-coal', buyer: 'demo-ent-cast', kind: 'service', amountFen: 32_000_000, signedOn: '2026-06-08', paid: [[32_000_000, '2026-09-30']] },
+    { seller: 'demo-szgm', buyer: 'demo-ent-iiot', kind: 'consulting', amountFen: 12_000_000, signedOn: '2026-10-20', paid: [] },
+  ] as const;
+  for (const deal of deals) {
+    const sellerOrg = account(deal.seller).orgId!;
+    const achievement = await achievementOf(sellerOrg);
+    const contract = await createContract(db, actor(center), {
+      title: `${achievement?.title ?? '技术服务'}${deal.kind === 'licence' ? '许可' : deal.kind === 'transfer' ? '转让' : deal.kind === 'development' ? '合作开发' : deal.kind === 'service' ? '服务' : '咨询'}合同`,
+      kind: deal.kind,
+      sellerOrgId: sellerOrg,
+      buyerOrgId: account(deal.buyer).orgId!,
+      amountFen: deal.amountFen,
+      signedOn: deal.signedOn,
+      ...(achievement ? { achievementId: achievement.id } : {}),
+    });
+    const registered = await registerContract(db, { ...actor(admin), now: new Date(`${deal.signedOn}T10:00:00+08:00`) }, contract.id, { decision: 'registered' });
+    for (const [i, [amountFen, paidOn]] of deal.paid.entries()) {
+      const payment = await recordPayment(db, actor(center), contract.id, { amountFen, paidOn, evidenceRef: `银行回单 ${registered.registrationNumber}-${i + 1}` });
+      await verifyPayment(db, actor(admin), payment.id, { decision: 'verified' });
+    }
   }
 }
 
@@ -121,5 +164,6 @@ export async function seedDemoData(db: Db, now: Date): Promise<SeedResult> {
     if (await insertIfAbsent(() => insertListing(db, 'need', record))) written.needs++;
   }
   await seedPolicies(db, now);
+  await seedContracts(db, accounts, now);
   return { accounts, written };
 }
