@@ -12,6 +12,14 @@ import { matchesForNeed } from '../shared/services/matching';
 import { getOrganisation } from '../shared/db/organisations';
 import { DECLINE_REASONS } from '../shared/domain/interest';
 import { yuanToFen } from './forms';
+import { recordPaymentBody } from '../shared/domain/contract';
+import { claimsWithStatus, contractsWithStatus, getContract, paymentsOf, paymentsWithStatus } from '../shared/db/contracts';
+import { listBrokeredContracts, loadContract, recordPayment, registerContract, verifyPayment } from '../shared/services/contracts';
+import { contractsWorkbook } from '../shared/services/export';
+import { idempotent, requestHash } from '../shared/services/idempotency';
+import { listOrganisations, verifyOrganisation } from '../shared/services/organisations';
+import { decideClaim, rewardView, submitClaim } from '../shared/services/rewards';
+import { adminQueues, contractPage, contractRows } from './pages/contracts';
 import type { PageContext } from './layout';
 import { achievementPage } from './pages/public';
 import { interestForm, loginPage, mePage, needFormPage, needManagePage } from './pages/workspace';
@@ -94,7 +102,29 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         caller.orgId ? listInterests(db, caller, { box: 'sent', limit: 50 }).then((p) => p.items) : [],
       ]);
       const flash = c.req.query('done') === 'interest' ? '意向已提交，对方处理后您会在此看到结果。' : c.req.query('done') === 'decided' ? '已处理。' : undefined;
-      return c.html(mePage(ctxOf(c), { role: caller.role, orgName: org?.name ?? null, needs, achievements, received: received as never, sent: sent as never, csrf: c.var.csrf, ...(flash ? { flash } : {}) }));
+      let extra = '';
+      if (caller.role === 'transfer_center') {
+        const rows = contractRows(await listBrokeredContracts(db, caller));
+        extra = `<h2>我促成的技术合同</h2>${rows ? `<table class="list"><thead><tr><th scope="col">合同</th><th scope="col">状态</th><th scope="col">合同金额</th><th scope="col">已核验到账</th></tr></thead><tbody>${rows}</tbody></table>` : '<p class="summary">暂无。</p>'}`;
+      }
+      if (caller.isAdmin) {
+        const [orgs, contracts, payments, claims] = await Promise.all([
+          listOrganisations(db, caller, { verification: 'pending', limit: 50 }),
+          contractsWithStatus(db, 'draft'),
+          paymentsWithStatus(db, 'recorded'),
+          claimsWithStatus(db, 'pending'),
+        ]);
+        const titles = new Map<string, string>();
+        for (const id of new Set([...payments.map((p) => p.contractId), ...claims.map((cl) => cl.contractId)])) titles.set(id, (await getContract(db, id))?.title ?? id);
+        extra = adminQueues({
+          orgs: orgs.items as never,
+          contracts,
+          payments: payments.map((p) => ({ ...p, contractTitle: titles.get(p.contractId) })),
+          claims: claims.map((cl) => ({ ...cl, contractTitle: titles.get(cl.contractId) })),
+          csrf: c.var.csrf,
+        });
+      }
+      return c.html(mePage(ctxOf(c), { role: caller.role, orgName: org?.name ?? null, needs, achievements, received: received as never, sent: sent as never, csrf: c.var.csrf, extra, ...(flash ? { flash } : {}) }));
     })
     .get('/needs/new', (c) => {
       requireSignedIn(c.var.principal);
@@ -146,6 +176,75 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       }
       await expressInterest(c.var.deps.db, c.var.principal, c.req.param('id'), parsed.data, c.var.deps.now());
       return c.redirect('/me?done=interest', 303);
+    })
+    .get('/contracts/:id', async (c) => {
+      const { caller, contract } = await loadContract(c.var.deps.db, c.var.principal, c.req.param('id'));
+      const isBroker = caller.orgId === contract.brokerOrgId;
+      const [payments, reward] = await Promise.all([paymentsOf(c.var.deps.db, contract.id), isBroker || caller.isAdmin ? rewardView(c.var.deps.db, caller, contract.id) : null]);
+      const done = c.req.query('done');
+      return c.html(contractPage(ctxOf(c), { contract, payments, reward, canRecord: isBroker, csrf: c.var.csrf, ...(done ? { flash: done === 'payment' ? '到账已登记，待市科技局核验。' : '奖励申领已提交，待审批。' } : {}) }));
+    })
+    .post('/contracts/:id/payments', async (c) => {
+      const form = await postedForm(c);
+      const caller = requireSignedIn(c.var.principal);
+      const amountFen = yuanToFen(str(form.amount));
+      const body = { amountFen: amountFen ?? -1, paidOn: str(form.paidOn), evidenceRef: str(form.evidenceRef) };
+      const parsed = recordPaymentBody.safeParse(body, { reportInput: true });
+      const id = c.req.param('id');
+      const key = /^[\w-]{8,100}$/.test(str(form.idempotencyKey)) ? str(form.idempotencyKey) : undefined;
+      const rerender = async (issues: FieldIssue[]) => {
+        const { contract } = await loadContract(c.var.deps.db, caller, id);
+        const [payments, reward] = await Promise.all([paymentsOf(c.var.deps.db, id), rewardView(c.var.deps.db, caller, id)]);
+        return c.html(contractPage(ctxOf(c), { contract, payments, reward, canRecord: true, csrf: c.var.csrf, issues, values: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)])) }), 400);
+      };
+      if (!parsed.success) return rerender(issuesFromZod(parsed.error).map((i) => ({ ...i, path: i.path === 'amountFen' ? 'amount' : i.path })));
+      try {
+        const request = key ? { key, requestHash: requestHash('POST', `/contracts/${id}/payments`, parsed.data) } : undefined;
+        await idempotent(c.var.deps.db, caller.sub, request, () => recordPayment(c.var.deps.db, { principal: caller, requestId: c.var.requestId, now: c.var.deps.now() }, id, parsed.data, request));
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === 'invalid') return rerender(error.issues.map((i) => ({ ...i, path: i.path === 'amountFen' ? 'amount' : i.path })));
+        throw error;
+      }
+      return c.redirect(`/contracts/${id}?done=payment`, 303);
+    })
+    .post('/contracts/:id/claims', async (c) => {
+      const form = await postedForm(c);
+      const caller = requireSignedIn(c.var.principal);
+      const id = c.req.param('id');
+      const amountFen = yuanToFen(str(form.amount));
+      const key = str(form.idempotencyKey);
+      if (amountFen === null || amountFen <= 0 || !/^[\w-]{8,100}$/.test(key)) throw new DomainError('validation_failed');
+      const body = { amountFen };
+      await submitClaim(c.var.deps.db, { principal: caller, requestId: c.var.requestId, now: c.var.deps.now() }, id, body, { key, requestHash: requestHash('POST', `/api/v1/contracts/${id}/claims`, body) });
+      return c.redirect(`/contracts/${id}?done=claim`, 303);
+    })
+    .post('/admin/orgs/:id/verify', async (c) => {
+      const form = await postedForm(c);
+      const decision = str(form.decision) === 'rejected' ? { decision: 'rejected' as const, reason: str(form.reason) || '材料不全' } : { decision: 'verified' as const };
+      await verifyOrganisation(c.var.deps.db, c.var.principal, c.req.param('id'), decision, null, c.var.deps.now());
+      return c.redirect('/me?done=decided', 303);
+    })
+    .post('/admin/contracts/:id/register', async (c) => {
+      await postedForm(c);
+      await registerContract(c.var.deps.db, { principal: c.var.principal, requestId: c.var.requestId, now: c.var.deps.now() }, c.req.param('id'), { decision: 'registered' });
+      return c.redirect('/me?done=decided', 303);
+    })
+    .post('/admin/payments/:id/verify', async (c) => {
+      await postedForm(c);
+      await verifyPayment(c.var.deps.db, { principal: c.var.principal, requestId: c.var.requestId, now: c.var.deps.now() }, c.req.param('id'), { decision: 'verified' });
+      return c.redirect('/me?done=decided', 303);
+    })
+    .post('/admin/claims/:id/approve', async (c) => {
+      await postedForm(c);
+      await decideClaim(c.var.deps.db, { principal: c.var.principal, requestId: c.var.requestId, now: c.var.deps.now() }, c.req.param('id'), 'approved');
+      return c.redirect('/me?done=decided', 303);
+    })
+    .get('/admin/exports/contracts.xlsx', async (c) => {
+      const workbook = await contractsWorkbook(c.var.deps.db, c.var.principal);
+      return c.body(new Uint8Array(workbook), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="contracts.xlsx"; filename*=UTF-8''${encodeURIComponent('技术合同.xlsx')}`,
+      });
     })
     .post('/interests/:id/accept', async (c) => {
       await postedForm(c);

@@ -23,7 +23,7 @@ export function loginPage(ctx: PageContext, accounts: { id: string; displayName:
 
 type Row = Record<string, any>;
 
-export function mePage(ctx: PageContext, data: { role: string | null; orgName: string | null; needs: Row[]; achievements: Row[]; received: Row[]; sent: Row[]; csrf: string; flash?: string }): string {
+export function mePage(ctx: PageContext, data: { role: string | null; orgName: string | null; needs: Row[]; achievements: Row[]; received: Row[]; sent: Row[]; csrf: string; flash?: string; extra?: string }): string {
   const needRows = data.needs
     .map((n) => `<tr><td><a href="/needs/${escapeHtml(n.id)}/manage">${escapeHtml(n.title)}</a></td><td>${escapeHtml(NEED_STATUS_LABELS_ZH[n.status as keyof typeof NEED_STATUS_LABELS_ZH])}</td><td>${escapeHtml(n.deadline)}</td></tr>`)
     .join('');
@@ -51,7 +51,8 @@ ${data.flash ? `<p class="flash" role="status">${escapeHtml(data.flash)}</p>` : 
 ${data.role === 'enterprise' ? `<h2>我的技术需求</h2><p><a class="button" href="/needs/new">发布技术需求</a></p>${table('<th scope="col">需求</th><th scope="col">状态</th><th scope="col">截止</th>', needRows, '还没有发布需求。')}
 <h2>我提交的合作意向</h2>${table('<th scope="col">成果</th><th scope="col">状态</th><th scope="col">提交时间</th>', sentRows, '还没有提交意向。')}` : ''}
 ${data.role === 'university' ? `<h2>我的科技成果</h2>${table('<th scope="col">成果</th><th scope="col">状态</th><th scope="col">成熟度</th>', achievementRows, '还没有成果。')}` : ''}
-${data.role === 'university' || data.role === 'enterprise' ? `<h2>收到的意向与揭榜方案</h2>${table('<th scope="col">来自</th><th scope="col">留言</th><th scope="col">处理</th>', receivedRows, '暂无。')}` : ''}`,
+${data.role === 'university' || data.role === 'enterprise' ? `<h2>收到的意向与揭榜方案</h2>${table('<th scope="col">来自</th><th scope="col">留言</th><th scope="col">处理</th>', receivedRows, '暂无。')}` : ''}
+${data.extra ?? ''}`,
   );
 }
 

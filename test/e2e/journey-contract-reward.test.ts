@@ -1,0 +1,97 @@
+/**
+ * The money journey in the browser: a transfer center records a payment on a registered contract; the
+ * bureau verifies it; the reward accrues; the center claims it (a re-submitted form does not claim twice);
+ * another bureau official approves; the public dashboard shows the approved reward.
+ */
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/local/chromium';
+import { startRunner, type Runner } from './runner';
+
+const SHOTS = join(process.cwd(), 'test', 'e2e', 'screenshots');
+let runner: Runner;
+let browser: Browser;
+
+beforeAll(async () => {
+  const executablePath = ensureChromium();
+  [runner, browser] = await Promise.all([startRunner(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await runner?.stop();
+});
+
+async function signIn(account: string, width = 1440): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${runner.baseUrl}/login`);
+  await Promise.all([page.waitForURL(/\/me$/), page.locator(`form:has(input[name=account][value="${account}"]) button`).click()]);
+  return { context, page, errors };
+}
+
+const rewardFigure = async (page: Page, label: string) => (await page.locator('.kpi', { hasText: label }).locator('.value').textContent())?.trim();
+
+describe('center records a payment → bureau verifies → center claims → bureau approves → dashboard', () => {
+  it('works from the pages alone', { timeout: 120_000 }, async () => {
+    const before = ((await (await fetch(`${runner.baseUrl}/api/v1/stats`)).json()) as { totals: { rewardsApprovedFen: number } }).totals.rewardsApprovedFen;
+    const center = await signIn('demo-tc-xjtu');
+    const row = center.page.locator('tr', { hasText: '咨询合同' }).first();
+    expect(await row.textContent()).toContain('已登记');
+    await Promise.all([center.page.waitForURL(/\/contracts\/con_/), row.locator('a').first().click()]);
+    await center.page.fill('#f-amount', '120,000');
+    await center.page.fill('#f-paidOn', '2026-11-20');
+    await Promise.all([center.page.waitForURL(/done=payment/), center.page.click('button:has-text("登记到账")')]);
+    expect(await center.page.locator('table.list').first().textContent()).toContain('待核验');
+    const contractUrl = center.page.url().replace(/\?.*$/, '');
+
+    const admin = await signIn('demo-admin');
+    const paymentRow = admin.page.locator('tr', { hasText: '咨询合同' }).filter({ has: admin.page.locator('button:has-text("核验通过")') }).first();
+    await admin.page.screenshot({ path: join(SHOTS, 'admin-queues-1440.png'), fullPage: true });
+    await Promise.all([admin.page.waitForURL(/done=decided/), paymentRow.locator('button:has-text("核验通过")').click()]);
+
+    // The ledger runs from the stream: the reward appears within a moment.
+    let accrued = '';
+    for (let i = 0; i < 40 && accrued !== '¥12,000.00'; i++) {
+      await center.page.goto(contractUrl);
+      accrued = (await rewardFigure(center.page, '累计应得奖励')) ?? '';
+      if (accrued !== '¥12,000.00') await center.page.waitForTimeout(250);
+    }
+    expect(accrued).toBe('¥12,000.00');
+    expect(await rewardFigure(center.page, '当前可申领')).toBe('¥12,000.00');
+
+    // Submit the claim form, then submit the very same form again (a retry): one claim only.
+    const claimForm = center.page.locator('form[action$="/claims"]');
+    const key = await claimForm.locator('input[name=idempotencyKey]').inputValue();
+    const csrf = await claimForm.locator('input[name=_csrf]').inputValue();
+    await Promise.all([center.page.waitForURL(/done=claim/), claimForm.locator('button').click()]);
+    const retry = await center.context.request.post(contractUrl.replace(/$/, '/claims'), { form: { _csrf: csrf, idempotencyKey: key, amount: '12000.00' }, headers: { origin: runner.baseUrl }, maxRedirects: 0 });
+    expect(retry.status()).toBe(303);
+    await center.page.goto(contractUrl);
+    expect(await center.page.locator('h3:has-text("申领记录") + table tbody tr').count()).toBe(1);
+    expect(await rewardFigure(center.page, '当前可申领')).toBe('¥0.00');
+    await center.page.screenshot({ path: join(SHOTS, 'center-contract-1440.png'), fullPage: true });
+
+    // The official who verified the payment may not approve; another one does.
+    await admin.page.goto(`${runner.baseUrl}/me`);
+    const claimRow = admin.page.locator('tr', { hasText: '咨询合同' }).filter({ has: admin.page.locator('button:has-text("批准")') }).first();
+    await claimRow.locator('button:has-text("批准")').click();
+    expect(await admin.page.locator('p[role=alert]').textContent()).toContain('核验过该合同到账的管理员');
+    const admin2 = await signIn('demo-admin-2');
+    const claimRow2 = admin2.page.locator('tr', { hasText: '咨询合同' }).filter({ has: admin2.page.locator('button:has-text("批准")') }).first();
+    await Promise.all([admin2.page.waitForURL(/done=decided/), claimRow2.locator('button:has-text("批准")').click()]);
+
+    const after = ((await (await fetch(`${runner.baseUrl}/api/v1/stats`)).json()) as { totals: { rewardsApprovedFen: number } }).totals.rewardsApprovedFen;
+    expect(after - before).toBe(1_200_000);
+    const board = await browser.newPage();
+    await board.goto(`${runner.baseUrl}/stats`);
+    expect(await board.locator('.kpi', { hasText: '已批准奖励' }).locator('.value').textContent()).toMatch(/¥/);
+    await board.close();
+    expect(center.errors).toEqual([]);
+    expect(admin2.errors).toEqual([]);
+    for (const s of [center, admin, admin2]) await s.context.close();
+  });
+});
