@@ -1,4 +1,8 @@
-/** The signed-in pages: sign-in (local demo), workspace, posting and managing needs, interests. */
+/**
+ * Forms that fail validation are answered 200 with the form and its inline messages: the page is the
+ * answer, and browsers log a 4xx document as a console error.
+ *
+ * The signed-in pages: sign-in (local demo), workspace, posting and managing needs, interests. */
 import { Hono, type Context } from 'hono';
 import type { ApiEnv } from '../functions/api/context';
 import { issuesFromZod } from '../functions/api/problem';
@@ -6,7 +10,7 @@ import { interestBody } from '../shared/domain/interest';
 import { createNeedBody } from '../shared/domain/need';
 import { DomainError, type FieldIssue } from '../shared/domain/errors';
 import { requireSignedIn } from '../shared/services/access';
-import { decide, expressInterest, listInterests } from '../shared/services/interests';
+import { decide, expressInterest, listInterests, submitProposal } from '../shared/services/interests';
 import { achievementSpec, createListing, listListings, needSpec, readListing, transitionListing } from '../shared/services/listings';
 import { matchesForNeed } from '../shared/services/matching';
 import { getOrganisation } from '../shared/db/organisations';
@@ -22,7 +26,11 @@ import { decideClaim, rewardView, submitClaim } from '../shared/services/rewards
 import { adminQueues, contractPage, contractRows } from './pages/contracts';
 import type { PageContext } from './layout';
 import { achievementPage } from './pages/public';
-import { interestForm, loginPage, mePage, needFormPage, needManagePage } from './pages/workspace';
+import { achievementFormPage, achievementManagePage, interestForm, loginPage, mePage, needFormPage, needManagePage, proposalForm } from './pages/workspace';
+import { needPage } from './pages/public';
+import { createAchievementBody } from '../shared/domain/achievement';
+import { proposalBody } from '../shared/domain/interest';
+import { matchesForAchievement } from '../shared/services/matching';
 import { endSession, postedForm, startSession } from './session';
 
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
@@ -58,9 +66,41 @@ function needBodyFromForm(form: Record<string, string | string[]>): { body: unkn
   };
 }
 
+function achievementBodyFromForm(form: Record<string, string | string[]>): { body: unknown; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const amount = (name: string) => {
+    const text = str(form[name]);
+    if (!text) return undefined;
+    const fen = yuanToFen(text);
+    if (fen === null) issues.push({ path: name, code: 'invalid_amount', message: 'Enter an amount in yuan', messageZh: '请填写以元为单位的金额，如 500000 或 12.5' });
+    return fen ?? undefined;
+  };
+  const min = amount('priceMin');
+  const max = amount('priceMax');
+  const modes = Array.isArray(form.transferModes) ? form.transferModes : form.transferModes ? [form.transferModes] : [];
+  const trl = /^\d{1,3}$/.test(str(form.trl)) ? Number(str(form.trl)) : str(form.trl);
+  const price =
+    min === undefined && max === undefined ? { kind: 'negotiable' } : min !== undefined && (max === undefined || max === min) ? { kind: 'fixed', amountFen: min } : { kind: 'range', minFen: min ?? 0, maxFen: max ?? 0 };
+  return {
+    issues,
+    body: {
+      title: str(form.title),
+      summary: str(form.summary),
+      confidentialDetail: str(form.confidentialDetail),
+      industry: str(form.industry),
+      keywords: [...new Set(str(form.keywords).split(/[,，、\s]+/).filter(Boolean))],
+      trl,
+      transferModes: modes,
+      price,
+      team: { leader: str(form.leader), members: [] },
+      contact: { name: str(form.contactName), phone: str(form.contactPhone), email: str(form.contactEmail) },
+    },
+  };
+}
+
 /** zod paths of the body → the form's field names, so each message sits under its input. */
 function formIssues(issues: FieldIssue[]): FieldIssue[] {
-  const map: Record<string, string> = { 'budget.minFen': 'budgetMin', 'budget.maxFen': 'budgetMax', 'challenge.bountyFen': 'bounty', 'contact.name': 'contactName', 'contact.phone': 'contactPhone', 'contact.email': 'contactEmail' };
+  const map: Record<string, string> = { 'price.amountFen': 'priceMin', 'price.minFen': 'priceMin', 'price.maxFen': 'priceMax', 'team.leader': 'leader', 'budget.minFen': 'budgetMin', 'budget.maxFen': 'budgetMax', 'challenge.bountyFen': 'bounty', 'contact.name': 'contactName', 'contact.phone': 'contactPhone', 'contact.email': 'contactEmail' };
   return issues.map((i) => {
     const key = Object.keys(map).find((k) => i.path === k) ?? (i.path.startsWith('acceptanceCriteria') ? 'acceptanceCriteria' : i.path.startsWith('keywords') ? 'keywords' : i.path);
     return { ...i, path: map[key] ?? key };
@@ -159,6 +199,59 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       await transitionListing(c.var.deps.db, needSpec, c.var.principal, c.req.param('id'), 'publish', null, c.var.deps.now());
       return c.redirect(`/needs/${c.req.param('id')}/manage?done=published`, 303);
     })
+    .get('/achievements/new', (c) => {
+      requireSignedIn(c.var.principal);
+      return c.html(achievementFormPage(ctxOf(c), {}, [], c.var.csrf));
+    })
+    .post('/achievements/new', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      const form = await postedForm(c);
+      const { body, issues } = achievementBodyFromForm(form);
+      const parsed = createAchievementBody.safeParse(body, { reportInput: true });
+      const allIssues = [...issues, ...(parsed.success ? [] : formIssues(issuesFromZod(parsed.error)))];
+      if (allIssues.length || !parsed.success) return c.html(achievementFormPage(ctxOf(c), form, allIssues, c.var.csrf));
+      const created = await createListing(c.var.deps.db, achievementSpec, caller, parsed.data, c.var.deps.now());
+      return c.redirect(`/achievements/${created.id}/manage?done=created`, 303);
+    })
+    .get('/achievements/:id/manage', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      const { db, search, now } = c.var.deps;
+      const view = await readListing(db, achievementSpec, caller, c.req.param('id'));
+      if (!view.full || (!caller.isAdmin && caller.orgId !== view.record.ownerOrgId)) throw new DomainError('not_found');
+      const matches = await matchesForAchievement(db, search, caller, view.record.id, 6, now());
+      const done = c.req.query('done');
+      return c.html(achievementManagePage(ctxOf(c), view.record as Record<string, unknown>, matches.items as never, c.var.csrf, done === 'created' ? '已保存为草稿。' : done === 'published' ? '已发布。' : done === 'archived' ? '已归档。' : undefined));
+    })
+    .post('/achievements/:id/:action{publish|archive}', async (c) => {
+      await postedForm(c);
+      const action = c.req.param('action') as 'publish' | 'archive';
+      await transitionListing(c.var.deps.db, achievementSpec, c.var.principal, c.req.param('id'), action, null, c.var.deps.now());
+      return c.redirect(`/achievements/${c.req.param('id')}/manage?done=${action === 'publish' ? 'published' : 'archived'}`, 303);
+    })
+    .get('/needs/:id', async (c) => {
+      const principal = c.var.principal;
+      const view = await readListing(c.var.deps.db, needSpec, principal, c.req.param('id'));
+      const action = principal?.role === 'university' && principal.orgId !== view.record.ownerOrgId ? proposalForm(c.var.csrf, view.record.id) : undefined;
+      return c.html(needPage(ctxOf(c), view.record as Record<string, unknown>, c.var.deps.now(), action));
+    })
+    .post('/needs/:id/proposal', async (c) => {
+      const form = await postedForm(c);
+      const quote = str(form.quote) ? yuanToFen(str(form.quote)) : undefined;
+      const body = {
+        message: str(form.message),
+        plan: str(form.plan),
+        ...(quote !== undefined ? { quoteFen: quote ?? -1 } : {}),
+        contact: { name: str(form.contactName), phone: str(form.contactPhone), email: str(form.contactEmail) },
+      };
+      const parsed = proposalBody.safeParse(body, { reportInput: true });
+      if (!parsed.success) {
+        const view = await readListing(c.var.deps.db, needSpec, c.var.principal, c.req.param('id'));
+        const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)]));
+        return c.html(needPage(ctxOf(c), view.record as Record<string, unknown>, c.var.deps.now(), proposalForm(c.var.csrf, view.record.id, formIssues(issuesFromZod(parsed.error)).map((i) => ({ ...i, path: i.path === 'quoteFen' ? 'quote' : i.path })), values)));
+      }
+      await submitProposal(c.var.deps.db, c.var.principal, c.req.param('id'), parsed.data, c.var.deps.now());
+      return c.redirect('/me?done=interest', 303);
+    })
     .get('/achievements/:id', async (c) => {
       const principal = c.var.principal;
       const view = await readListing(c.var.deps.db, achievementSpec, principal, c.req.param('id'));
@@ -195,7 +288,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const rerender = async (issues: FieldIssue[]) => {
         const { contract } = await loadContract(c.var.deps.db, caller, id);
         const [payments, reward] = await Promise.all([paymentsOf(c.var.deps.db, id), rewardView(c.var.deps.db, caller, id)]);
-        return c.html(contractPage(ctxOf(c), { contract, payments, reward, canRecord: true, csrf: c.var.csrf, issues, values: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)])) }), 400);
+        return c.html(contractPage(ctxOf(c), { contract, payments, reward, canRecord: true, csrf: c.var.csrf, issues, values: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)])) }));
       };
       if (!parsed.success) return rerender(issuesFromZod(parsed.error).map((i) => ({ ...i, path: i.path === 'amountFen' ? 'amount' : i.path })));
       try {

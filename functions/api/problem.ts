@@ -58,7 +58,8 @@ function friendlyZh(issue: z.core.$ZodIssue): string | null {
       if (i.format === 'url') return '请填写有效的网址';
       return '格式不正确';
     case 'invalid_type':
-      return i.input === undefined ? '此项必填' : null;
+      if (i.input === undefined) return '此项必填';
+      return (i as { expected?: string }).expected === 'number' ? '请填写数字' : null;
     case 'invalid_value':
       return '请从给定选项中选择';
     default:

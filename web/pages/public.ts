@@ -105,7 +105,7 @@ ${action ?? `<p><a class="button" href="/login">${t(lang, 'interestCta')}</a></p
   );
 }
 
-export function needPage(ctx: PageContext, n: Record<string, any>, now: Date): string {
+export function needPage(ctx: PageContext, n: Record<string, any>, now: Date, action?: string): string {
   const { lang } = ctx;
   const budget = n.budget.kind === 'range' ? `${formatFen(n.budget.minFen)} – ${formatFen(n.budget.maxFen)}` : t(lang, 'negotiable');
   return layout(
@@ -124,7 +124,7 @@ ${n.challenge ? `<p class="notice"><strong>${t(lang, 'bounty')} ${escapeHtml(for
 <dt>${t(lang, 'mode')}</dt><dd>${(n.cooperationModes as string[]).map((m) => escapeHtml(TRANSFER_MODE_LABELS_ZH[m as keyof typeof TRANSFER_MODE_LABELS_ZH])).join('、')}</dd>
 <dt>状态</dt><dd>${escapeHtml(NEED_STATUS_LABELS_ZH[n.status as keyof typeof NEED_STATUS_LABELS_ZH])}</dd>
 </dl>
-<p><a class="button" href="/login">${t(lang, 'proposalCta')}</a></p>`,
+${action ?? `<p><a class="button" href="/login">${t(lang, 'proposalCta')}</a></p>`}`,
     { description: String(n.problem).slice(0, 150) },
   );
 }

@@ -28,7 +28,7 @@ export function mePage(ctx: PageContext, data: { role: string | null; orgName: s
     .map((n) => `<tr><td><a href="/needs/${escapeHtml(n.id)}/manage">${escapeHtml(n.title)}</a></td><td>${escapeHtml(NEED_STATUS_LABELS_ZH[n.status as keyof typeof NEED_STATUS_LABELS_ZH])}</td><td>${escapeHtml(n.deadline)}</td></tr>`)
     .join('');
   const achievementRows = data.achievements
-    .map((a) => `<tr><td><a href="/achievements/${escapeHtml(a.id)}">${escapeHtml(a.title)}</a></td><td>${escapeHtml(ACHIEVEMENT_STATUS_LABELS_ZH[a.status as keyof typeof ACHIEVEMENT_STATUS_LABELS_ZH])}</td><td>TRL ${escapeHtml(a.trl)}</td></tr>`)
+    .map((a) => `<tr><td><a href="/achievements/${escapeHtml(a.id)}/manage">${escapeHtml(a.title)}</a></td><td>${escapeHtml(ACHIEVEMENT_STATUS_LABELS_ZH[a.status as keyof typeof ACHIEVEMENT_STATUS_LABELS_ZH])}</td><td>TRL ${escapeHtml(a.trl)}</td></tr>`)
     .join('');
   const reasons = DECLINE_REASONS.map((r) => `<option value="${r}">${escapeHtml(DECLINE_REASON_LABELS[r].zh)}</option>`).join('');
   const receivedRows = data.received
@@ -50,7 +50,7 @@ export function mePage(ctx: PageContext, data: { role: string | null; orgName: s
 ${data.flash ? `<p class="flash" role="status">${escapeHtml(data.flash)}</p>` : ''}
 ${data.role === 'enterprise' ? `<h2>我的技术需求</h2><p><a class="button" href="/needs/new">发布技术需求</a></p>${table('<th scope="col">需求</th><th scope="col">状态</th><th scope="col">截止</th>', needRows, '还没有发布需求。')}
 <h2>我提交的合作意向</h2>${table('<th scope="col">成果</th><th scope="col">状态</th><th scope="col">提交时间</th>', sentRows, '还没有提交意向。')}` : ''}
-${data.role === 'university' ? `<h2>我的科技成果</h2>${table('<th scope="col">成果</th><th scope="col">状态</th><th scope="col">成熟度</th>', achievementRows, '还没有成果。')}` : ''}
+${data.role === 'university' ? `<h2>我的科技成果</h2><p><a class="button" href="/achievements/new">发布科技成果</a></p>${table('<th scope="col">成果</th><th scope="col">状态</th><th scope="col">成熟度</th>', achievementRows, '还没有成果。')}` : ''}
 ${data.role === 'university' || data.role === 'enterprise' ? `<h2>收到的意向与揭榜方案</h2>${table('<th scope="col">来自</th><th scope="col">留言</th><th scope="col">处理</th>', receivedRows, '暂无。')}` : ''}
 ${data.extra ?? ''}`,
   );
@@ -110,4 +110,61 @@ ${field({ name: 'contactName', label: '联系人', value: values.contactName ?? 
 ${field({ name: 'contactPhone', label: '联系电话', value: values.contactPhone ?? '', required: true, issues })}
 ${field({ name: 'contactEmail', label: '电子邮箱', value: values.contactEmail ?? '', type: 'email', required: true, issues })}
 <button type="submit">提交意向</button></form>`;
+}
+
+export function achievementFormPage(ctx: PageContext, values: NeedFormValues, issues: FieldIssue[], csrf: string): string {
+  const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
+  const modes = Array.isArray(values.transferModes) ? values.transferModes : values.transferModes ? [values.transferModes] : [];
+  return layout(
+    ctx,
+    '发布科技成果',
+    `<h1>发布科技成果</h1>
+${issues.length ? `<p class="field-error" role="alert">请修改标出的 ${issues.length} 处后再提交。</p>` : ''}
+<form class="panel" method="post" action="/achievements/new" novalidate>${csrfInput(csrf)}
+${field({ name: 'title', label: '成果名称', value: v('title'), required: true, issues, attrs: 'maxlength="100"' })}
+${field({ name: 'summary', label: '公开摘要（所有人可见）', value: v('summary'), required: true, textarea: true, issues, hint: '说明是什么、关键指标、适用场景，至少 20 字。' })}
+${field({ name: 'confidentialDetail', label: '技术细节（保密，接受意向后才向对方披露）', value: v('confidentialDetail'), textarea: true, issues })}
+<div class="field"><label for="f-industry">产业 *</label><select id="f-industry" name="industry" required>${INDUSTRIES.map((i) => `<option${v('industry') === i ? ' selected' : ''}>${escapeHtml(i)}</option>`).join('')}</select>${errorFor(issues, 'industry')}</div>
+${field({ name: 'keywords', label: '关键词（以逗号或空格分隔，最多 10 个）', value: v('keywords'), required: true, issues })}
+${field({ name: 'trl', label: '技术成熟度 TRL（1–9）', value: v('trl'), type: 'number', required: true, issues, attrs: 'min="1" max="9"' })}
+<fieldset class="choices"><legend>转化方式 *</legend>${TRANSFER_MODES.map((m) => `<label><input type="checkbox" name="transferModes" value="${m}"${modes.includes(m) ? ' checked' : ''}> ${escapeHtml(TRANSFER_MODE_LABELS_ZH[m])}</label>`).join('')}${errorFor(issues, 'transferModes')}</fieldset>
+${field({ name: 'priceMin', label: '价格下限（元，留空为面议）', value: v('priceMin'), issues, attrs: 'inputmode="decimal"' })}
+${field({ name: 'priceMax', label: '价格上限（元，与下限相同即为一口价）', value: v('priceMax'), issues, attrs: 'inputmode="decimal"' })}
+${errorFor(issues, 'price')}
+${field({ name: 'leader', label: '团队负责人', value: v('leader'), required: true, issues })}
+${field({ name: 'contactName', label: '联系人', value: v('contactName'), required: true, issues })}
+${field({ name: 'contactPhone', label: '联系电话', value: v('contactPhone'), required: true, issues })}
+${field({ name: 'contactEmail', label: '电子邮箱', value: v('contactEmail'), type: 'email', required: true, issues })}
+<button type="submit">保存草稿</button></form>`,
+  );
+}
+
+export function achievementManagePage(ctx: PageContext, a: Row, matches: Row[], csrf: string, flash?: string): string {
+  const matchRows = matches
+    .map((m) => `<li class="card"><h3><a href="/needs/${escapeHtml(m.listing.id)}">${escapeHtml(m.listing.title)}</a> <span class="tag">匹配度 ${Math.round(m.score * 100)}</span></h3><p>${escapeHtml(m.explanation.summaryZh)}</p></li>`)
+    .join('');
+  const actions = [
+    a.status === 'draft' ? `<form class="inline" method="post" action="/achievements/${escapeHtml(a.id)}/publish">${csrfInput(csrf)}<button type="submit">发布</button></form>` : '',
+    a.status === 'draft' || a.status === 'published' ? `<form class="inline" method="post" action="/achievements/${escapeHtml(a.id)}/archive">${csrfInput(csrf)}<button class="secondary" type="submit">归档</button></form>` : '',
+  ].join(' ');
+  return layout(
+    ctx,
+    a.title,
+    `<p><a href="/me">← 我的工作台</a></p><h1>${escapeHtml(a.title)}</h1>
+${flash ? `<p class="flash" role="status">${escapeHtml(flash)}</p>` : ''}
+<dl class="facts"><dt>状态</dt><dd>${escapeHtml(ACHIEVEMENT_STATUS_LABELS_ZH[a.status as keyof typeof ACHIEVEMENT_STATUS_LABELS_ZH])}</dd><dt>成熟度</dt><dd>TRL ${escapeHtml(a.trl)}</dd><dt>技术细节（保密）</dt><dd>${escapeHtml(a.confidentialDetail || '—')}</dd></dl>
+<p style="margin-top:12px">${actions}</p>
+<h2>可对接的需求与揭榜挂帅</h2>${matchRows ? `<ol class="grid" style="list-style:none;padding:0">${matchRows}</ol>` : '<p class="summary">暂无匹配的需求。</p>'}`,
+  );
+}
+
+export function proposalForm(csrf: string, needId: string, issues: FieldIssue[] = [], values: Record<string, string> = {}): string {
+  return `<form class="panel" method="post" action="/needs/${escapeHtml(needId)}/proposal"><h2 style="margin-top:0">提交揭榜方案</h2>${csrfInput(csrf)}
+${field({ name: 'message', label: '留言', value: values.message ?? '', required: true, textarea: true, issues })}
+${field({ name: 'plan', label: '方案（逐条说明如何达到验收指标）', value: values.plan ?? '', required: true, textarea: true, issues })}
+${field({ name: 'quote', label: '报价（元，选填）', value: values.quote ?? '', issues, attrs: 'inputmode="decimal"' })}
+${field({ name: 'contactName', label: '联系人', value: values.contactName ?? '', required: true, issues })}
+${field({ name: 'contactPhone', label: '联系电话', value: values.contactPhone ?? '', required: true, issues })}
+${field({ name: 'contactEmail', label: '电子邮箱', value: values.contactEmail ?? '', type: 'email', required: true, issues })}
+<button type="submit">提交方案</button></form>`;
 }

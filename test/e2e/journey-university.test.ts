@@ -1,0 +1,81 @@
+/**
+ * The university's side in the browser: publish an achievement from the form (mistakes shown inline),
+ * see the needs it could answer, send a 揭榜 proposal to one; the enterprise sees it in its inbox.
+ */
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/local/chromium';
+import { startRunner, type Runner } from './runner';
+
+const SHOTS = join(process.cwd(), 'test', 'e2e', 'screenshots');
+let runner: Runner;
+let browser: Browser;
+
+beforeAll(async () => {
+  const executablePath = ensureChromium();
+  [runner, browser] = await Promise.all([startRunner(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await runner?.stop();
+});
+
+async function signIn(account: string, width = 1440): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${runner.baseUrl}/login`);
+  await Promise.all([page.waitForURL(/\/me$/), page.locator(`form:has(input[name=account][value="${account}"]) button`).click()]);
+  return { context, page, errors };
+}
+
+describe('university publishes an achievement → sees matching needs → sends a 揭榜 proposal', () => {
+  it('works from the pages alone', { timeout: 120_000 }, async () => {
+    const uni = await signIn('demo-inst-material');
+    await uni.page.click('text=发布科技成果');
+    await uni.page.fill('#f-title', '高纯钽靶材电子束熔炼提纯技术');
+    await uni.page.fill('#f-trl', '12');
+    await uni.page.click('button:has-text("保存草稿")');
+    expect(await uni.page.locator('#err-trl').textContent()).toBe('不能大于 9');
+    expect(await uni.page.locator('#err-summary').textContent()).toBe('至少 20 个字');
+
+    await uni.page.fill('#f-summary', '采用电子束多次熔炼与真空退火，钽纯度达到 99.995%，可制备溅射靶材，替代进口。');
+    await uni.page.fill('#f-confidentialDetail', '熔炼功率与真空度曲线见内部报告。');
+    await uni.page.selectOption('#f-industry', '电子元器件用高纯稀有金属');
+    await uni.page.fill('#f-keywords', '高纯钽 靶材 电子束熔炼');
+    await uni.page.fill('#f-trl', '7');
+    await uni.page.check('input[name=transferModes][value=licence]');
+    await uni.page.fill('#f-priceMin', '800000');
+    await uni.page.fill('#f-leader', '赵明');
+    await uni.page.fill('#f-contactName', '赵明');
+    await uni.page.fill('#f-contactPhone', '0952-6012345');
+    await uni.page.fill('#f-contactEmail', 'zhaoming@szs-nmi.cn');
+    await Promise.all([uni.page.waitForURL(/\/achievements\/ach_.+\/manage\?done=created/), uni.page.click('button:has-text("保存草稿")')]);
+    await Promise.all([uni.page.waitForURL(/done=published/), uni.page.click('button:has-text("发布")')]);
+    await uni.page.screenshot({ path: join(SHOTS, 'achievement-manage-1440.png'), fullPage: true });
+
+    // Any open need it matches (the demo data has some in related industries); send a proposal to the first.
+    const matches = uni.page.locator('ol.grid .card');
+    expect(await matches.count()).toBeGreaterThan(0);
+    await Promise.all([uni.page.waitForURL(/\/needs\/need_/), matches.first().locator('h3 a').click()]);
+    const needOwner = ((await uni.page.locator('dl.facts dd').first().textContent()) ?? '').trim();
+    await uni.page.fill('#f-message', '我院可承担该需求，附中试数据。');
+    await uni.page.fill('#f-plan', '第一阶段完成小批量试制并检测纯度，第二阶段在贵公司产线完成工艺验证，三个月内交付。');
+    await uni.page.fill('#f-contactName', '赵明');
+    await uni.page.fill('#f-contactPhone', '0952-6012345');
+    await uni.page.fill('#f-contactEmail', 'zhaoming@szs-nmi.cn');
+    await Promise.all([uni.page.waitForURL(/\/me\?done=interest/), uni.page.click('button:has-text("提交方案")')]);
+
+    const accounts = ((await (await fetch(`${runner.baseUrl}/api/v1/dev/accounts`)).json()) as { items: { id: string; orgName: string | null; groups: string[] }[] }).items;
+    const owner = accounts.find((a) => a.orgName === needOwner && a.groups.includes('enterprise'))!;
+    const ent = await signIn(owner.id, 375);
+    expect(await ent.page.locator('tr', { hasText: '石嘴山新材料研究院' }).first().textContent()).toContain('揭榜方案');
+    expect(uni.errors).toEqual([]);
+    expect(ent.errors).toEqual([]);
+    await uni.context.close();
+    await ent.context.close();
+  });
+});
