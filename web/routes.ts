@@ -17,6 +17,7 @@ import type { Lang } from './i18n';
 import type { PageContext } from './layout';
 import { achievementPage, errorPage, hallPage, homePage, needPage, notFoundPage, statsPage } from './pages/public';
 import { APP_CSS, FORM_CSS } from './styles';
+import { escapeHtml } from '../shared/text/escape-html';
 
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><text x="16" y="22" font-size="16" text-anchor="middle" fill="#fff">科</text></svg>';
 
@@ -39,6 +40,13 @@ function hallQuery(c: Context<ApiEnv>, kind: 'achievement' | 'need') {
   return { raw: cleaned, query: (parsed.success ? parsed.data : {}) as Record<string, unknown> };
 }
 
+/** Signed-in people can subscribe to the search they are looking at. */
+function saveSearchForm(c: Context<ApiEnv>, kind: 'achievement' | 'need', raw: Record<string, string>): string | undefined {
+  if (!c.var.principal || (!raw.q && !raw.industry)) return undefined;
+  const hidden = ['q', 'industry', 'district', 'mode'].map((k) => (raw[k] ? `<input type="hidden" name="${k}" value="${escapeHtml(raw[k])}">` : '')).join('');
+  return `<form method="post" action="/saved-searches" style="margin:0 0 12px"><input type="hidden" name="_csrf" value="${escapeHtml(c.var.csrf)}"><input type="hidden" name="kind" value="${kind}">${hidden}<button class="secondary" type="submit">订阅此搜索</button></form>`;
+}
+
 export function webRoutes() {
   return new Hono<ApiEnv>()
     .get('/assets/favicon.svg', (c) => c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }))
@@ -56,12 +64,12 @@ export function webRoutes() {
     .get('/achievements', async (c) => {
       const { raw, query } = hallQuery(c, 'achievement');
       const page = await searchHall(c.var.deps.search, 'achievements', PUBLIC_ACHIEVEMENT_STATUSES, { ...query, limit: 12 } as HallQuery);
-      return c.html(hallPage(pageContext(c), 'achievement', raw, page, c.var.deps.now()));
+      return c.html(hallPage(pageContext(c), 'achievement', raw, page, c.var.deps.now(), saveSearchForm(c, 'achievement', raw)));
     })
     .get('/needs', async (c) => {
       const { raw, query } = hallQuery(c, 'need');
       const page = await searchHall(c.var.deps.search, 'needs', PUBLIC_NEED_STATUSES, { ...query, limit: 12 } as HallQuery);
-      return c.html(hallPage(pageContext(c), 'need', raw, page, c.var.deps.now()));
+      return c.html(hallPage(pageContext(c), 'need', raw, page, c.var.deps.now(), saveSearchForm(c, 'need', raw)));
     })
     .get('/achievements/:id', async (c) => {
       const view = await readListing(c.var.deps.db, achievementSpec, null, c.req.param('id'));

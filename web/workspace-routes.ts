@@ -11,6 +11,8 @@ import { createNeedBody } from '../shared/domain/need';
 import { DomainError, type FieldIssue } from '../shared/domain/errors';
 import { requireSignedIn } from '../shared/services/access';
 import { decide, expressInterest, listInterests, submitProposal } from '../shared/services/interests';
+import { createSavedSearch, listSavedSearches, notifications, removeSavedSearch } from '../shared/services/alerts';
+import { createSavedSearchBody } from '../shared/domain/alerts';
 import { achievementSpec, createListing, listListings, needSpec, readListing, transitionListing } from '../shared/services/listings';
 import { matchesForNeed } from '../shared/services/matching';
 import { getOrganisation } from '../shared/db/organisations';
@@ -141,7 +143,8 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         caller.orgId ? listInterests(db, caller, { box: 'received', limit: 50 }).then((p) => p.items) : [],
         caller.orgId ? listInterests(db, caller, { box: 'sent', limit: 50 }).then((p) => p.items) : [],
       ]);
-      const flash = c.req.query('done') === 'interest' ? '意向已提交，对方处理后您会在此看到结果。' : c.req.query('done') === 'decided' ? '已处理。' : undefined;
+      const done = c.req.query('done');
+      const flash = done === 'interest' ? '意向已提交，对方处理后您会在此看到结果。' : done === 'decided' ? '已处理。' : done === 'saved' ? '已订阅：有新条目符合时会通知您。' : undefined;
       let extra = '';
       if (caller.role === 'transfer_center') {
         const rows = contractRows(await listBrokeredContracts(db, caller));
@@ -164,7 +167,13 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
           csrf: c.var.csrf,
         });
       }
-      return c.html(mePage(ctxOf(c), { role: caller.role, orgName: org?.name ?? null, needs, achievements, received: received as never, sent: sent as never, csrf: c.var.csrf, extra, ...(flash ? { flash } : {}) }));
+      const [inbox, saved] = await Promise.all([notifications(db, caller, { limit: 12 }), listSavedSearches(db, caller)]);
+      return c.html(
+        mePage(ctxOf(c), {
+          role: caller.role, orgName: org?.name ?? null, needs, achievements, received: received as never, sent: sent as never, csrf: c.var.csrf, extra,
+          notifications: inbox.items as never, savedSearches: saved as never, ...(flash ? { flash } : {}),
+        }),
+      );
     })
     .get('/needs/new', (c) => {
       requireSignedIn(c.var.principal);
@@ -338,6 +347,23 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="contracts.xlsx"; filename*=UTF-8''${encodeURIComponent('技术合同.xlsx')}`,
       });
+    })
+    .post('/saved-searches', async (c) => {
+      const form = await postedForm(c);
+      const kind = str(form.kind) === 'need' ? 'need' : 'achievement';
+      const query = Object.fromEntries(
+        Object.entries({ q: str(form.q), industry: str(form.industry), district: str(form.district), mode: str(form.mode) }).filter(([, v]) => v),
+      );
+      const name = str(form.q) || str(form.industry) || (kind === 'achievement' ? '全部成果' : '全部需求');
+      const parsed = createSavedSearchBody.safeParse({ name: name.length < 2 ? `${name}（订阅）` : name.slice(0, 60), kind, query: Object.keys(query).length ? query : { q: name } });
+      if (!parsed.success) throw new DomainError('validation_failed', issuesFromZod(parsed.error));
+      await createSavedSearch(c.var.deps.db, c.var.principal, parsed.data, c.var.deps.now());
+      return c.redirect('/me?done=saved', 303);
+    })
+    .post('/saved-searches/:id/delete', async (c) => {
+      await postedForm(c);
+      await removeSavedSearch(c.var.deps.db, c.var.principal, c.req.param('id'));
+      return c.redirect('/me', 303);
     })
     .post('/interests/:id/accept', async (c) => {
       await postedForm(c);

@@ -39,6 +39,13 @@ describe('enterprise posts a need → sees matches → expresses interest; unive
     expect(await ent.page.locator('h1').textContent()).toBe('我的工作台');
     expect(await ent.page.locator('.summary').first().textContent()).toContain('宁夏贺兰山精细化工有限公司');
 
+    // Notifications from the seed's matching, and subscribing to a search from the hall.
+    expect(await ent.page.locator('h2:has-text("通知") + ul .card').count()).toBeGreaterThan(0);
+    await ent.page.goto(`${runner.baseUrl}/achievements?q=${encodeURIComponent('精细化工')}`);
+    await Promise.all([ent.page.waitForURL(/\/me\?done=saved/), ent.page.click('button:has-text("订阅此搜索")')]);
+    expect(await ent.page.locator('.flash').textContent()).toContain('已订阅');
+    expect(await ent.page.locator('h2:has-text("我的订阅") + table').textContent()).toContain('精细化工');
+
     // A form with mistakes: the messages appear beside the fields, in Chinese, and nothing is saved.
     await ent.page.click('text=发布技术需求');
     await ent.page.fill('#f-title', '短');
@@ -82,7 +89,7 @@ describe('enterprise posts a need → sees matches → expresses interest; unive
     await ent.page.fill('#f-contactEmail', 'wufang@hls-chem.cn');
     await Promise.all([ent.page.waitForURL(/\/me\?done=interest/), ent.page.click('button:has-text("提交意向")')]);
     expect(await ent.page.locator('.flash').textContent()).toContain('意向已提交');
-    expect(await ent.page.locator('table.list').last().textContent()).toContain('待对方处理');
+    expect(await ent.page.locator('h2:has-text("我提交的合作意向") + table').textContent()).toContain('待对方处理');
 
     // The owning university accepts.
     const accounts = ((await (await fetch(`${runner.baseUrl}/api/v1/dev/accounts`)).json()) as { items: { id: string; orgName: string | null; groups: string[] }[] }).items;
@@ -96,7 +103,7 @@ describe('enterprise posts a need → sees matches → expresses interest; unive
     expect(await uni.page.locator('tr', { hasText: '宁夏贺兰山精细化工有限公司' }).first().textContent()).toContain('已接受 · 联系人 吴芳');
 
     await ent.page.goto(`${runner.baseUrl}/me`);
-    expect(await ent.page.locator('table.list').last().textContent()).toContain('对方已接受');
+    expect(await ent.page.locator('h2:has-text("我提交的合作意向") + table').textContent()).toContain('对方已接受');
     expect(ent.errors).toEqual([]);
     expect(uni.errors).toEqual([]);
 

@@ -45,7 +45,7 @@ ${kpiStrip(lang, data.stats)}
 
 const TRL_BANDS = { lab: '实验室 TRL 1–4', pilot: '小试/中试 TRL 5–7', industrial: '产业化 TRL 8–9' } as const;
 
-export function hallPage(ctx: PageContext, kind: 'achievement' | 'need', query: Record<string, string | undefined>, page: HallPage, now: Date): string {
+export function hallPage(ctx: PageContext, kind: 'achievement' | 'need', query: Record<string, string | undefined>, page: HallPage, now: Date, saveForm?: string): string {
   const { lang } = ctx;
   const base = kind === 'achievement' ? '/achievements' : '/needs';
   const facet = (name: string, label: string, values: Record<string, number> | undefined, display: (v: string) => string) => {
@@ -72,7 +72,7 @@ ${facet('district', t(lang, 'district'), page.facets.district, (v) => v)}
     `<h1>${t(lang, kind === 'achievement' ? 'achievements' : 'needs')}</h1>
 ${searchForm(lang, base, query.q ?? '')}
 <div class="layout" style="margin-top:16px">${filters}<section aria-live="polite">
-<p class="summary">${page.total} ${t(lang, 'results')}</p>
+<p class="summary">${page.total} ${t(lang, 'results')}</p>${saveForm ?? ''}
 <div class="grid">${cards || `<p>${t(lang, 'noResults')}</p>`}</div>
 ${nextHref ? `<p class="pager"><a class="button secondary" href="${escapeHtml(nextHref)}" rel="next">${t(lang, 'next')} →</a></p>` : ''}
 </section></div>`,

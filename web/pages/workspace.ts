@@ -23,7 +23,7 @@ export function loginPage(ctx: PageContext, accounts: { id: string; displayName:
 
 type Row = Record<string, any>;
 
-export function mePage(ctx: PageContext, data: { role: string | null; orgName: string | null; needs: Row[]; achievements: Row[]; received: Row[]; sent: Row[]; csrf: string; flash?: string; extra?: string }): string {
+export function mePage(ctx: PageContext, data: { role: string | null; orgName: string | null; needs: Row[]; achievements: Row[]; received: Row[]; sent: Row[]; csrf: string; flash?: string; extra?: string; notifications?: Row[]; savedSearches?: Row[] }): string {
   const needRows = data.needs
     .map((n) => `<tr><td><a href="/needs/${escapeHtml(n.id)}/manage">${escapeHtml(n.title)}</a></td><td>${escapeHtml(NEED_STATUS_LABELS_ZH[n.status as keyof typeof NEED_STATUS_LABELS_ZH])}</td><td>${escapeHtml(n.deadline)}</td></tr>`)
     .join('');
@@ -52,7 +52,9 @@ ${data.role === 'enterprise' ? `<h2>我的技术需求</h2><p><a class="button" 
 <h2>我提交的合作意向</h2>${table('<th scope="col">成果</th><th scope="col">状态</th><th scope="col">提交时间</th>', sentRows, '还没有提交意向。')}` : ''}
 ${data.role === 'university' ? `<h2>我的科技成果</h2><p><a class="button" href="/achievements/new">发布科技成果</a></p>${table('<th scope="col">成果</th><th scope="col">状态</th><th scope="col">成熟度</th>', achievementRows, '还没有成果。')}` : ''}
 ${data.role === 'university' || data.role === 'enterprise' ? `<h2>收到的意向与揭榜方案</h2>${table('<th scope="col">来自</th><th scope="col">留言</th><th scope="col">处理</th>', receivedRows, '暂无。')}` : ''}
-${data.extra ?? ''}`,
+${data.extra ?? ''}
+${data.notifications ? `<h2>通知</h2>${data.notifications.length ? `<ul class="grid" style="list-style:none;padding:0">${data.notifications.map((n) => `<li class="card"><h3><a href="/${n.listingKind === 'achievement' ? 'achievements' : 'needs'}/${escapeHtml(n.listingId)}">${escapeHtml(n.listingTitle)}</a></h3><p>${escapeHtml(n.reasonZh)}</p><p class="hint">${escapeHtml(formatDate(n.createdAt))}</p></li>`).join('')}</ul>` : '<p class="summary">暂无通知。</p>'}` : ''}
+${data.savedSearches ? `<h2>我的订阅</h2>${data.savedSearches.length ? `<table class="list"><thead><tr><th scope="col">名称</th><th scope="col">大厅</th><th scope="col"><span class="skip">操作</span></th></tr></thead><tbody>${data.savedSearches.map((s) => `<tr><td>${escapeHtml(s.name)}</td><td>${s.kind === 'achievement' ? '成果大厅' : '需求大厅'}</td><td><form class="inline" method="post" action="/saved-searches/${escapeHtml(s.id)}/delete">${csrfInput(data.csrf)}<button class="secondary" type="submit">取消订阅</button></form></td></tr>`).join('')}</tbody></table>` : '<p class="summary">在成果大厅或需求大厅搜索后，可“订阅此搜索”，有新条目时在此通知您。</p>'}` : ''}`,
   );
 }
 
