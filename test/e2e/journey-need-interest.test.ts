@@ -40,6 +40,11 @@ describe('enterprise posts a need → sees matches → expresses interest; unive
     expect(await ent.page.locator('.summary').first().textContent()).toContain('宁夏贺兰山精细化工有限公司');
 
     // Notifications from the seed's matching, and subscribing to a search from the hall.
+    // The seed's alerts run from the stream just after start: give them a moment.
+    for (let i = 0; i < 40 && (await ent.page.locator('h2:has-text("通知") + ul .card').count()) === 0; i++) {
+      await ent.page.waitForTimeout(250);
+      await ent.page.reload();
+    }
     expect(await ent.page.locator('h2:has-text("通知") + ul .card').count()).toBeGreaterThan(0);
     await ent.page.goto(`${runner.baseUrl}/achievements?q=${encodeURIComponent('精细化工')}`);
     await Promise.all([ent.page.waitForURL(/\/me\?done=saved/), ent.page.click('button:has-text("订阅此搜索")')]);
