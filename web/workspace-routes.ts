@@ -18,14 +18,14 @@ import { matchesForNeed } from '../shared/services/matching';
 import { getOrganisation } from '../shared/db/organisations';
 import { DECLINE_REASONS } from '../shared/domain/interest';
 import { yuanToFen } from './forms';
-import { recordPaymentBody } from '../shared/domain/contract';
+import { createContractBody, recordPaymentBody } from '../shared/domain/contract';
 import { claimsWithStatus, contractsWithStatus, getContract, paymentsOf, paymentsWithStatus } from '../shared/db/contracts';
-import { listBrokeredContracts, loadContract, recordPayment, registerContract, verifyPayment } from '../shared/services/contracts';
+import { createContract, listBrokeredContracts, loadContract, recordPayment, registerContract, verifyPayment } from '../shared/services/contracts';
 import { contractsWorkbook } from '../shared/services/export';
 import { idempotent, requestHash } from '../shared/services/idempotency';
 import { listOrganisations, verifyOrganisation } from '../shared/services/organisations';
 import { decideClaim, rewardView, submitClaim } from '../shared/services/rewards';
-import { adminQueues, contractPage, contractRows } from './pages/contracts';
+import { adminQueues, contractFormPage, contractPage, contractRows } from './pages/contracts';
 import type { PageContext } from './layout';
 import { achievementPage } from './pages/public';
 import { achievementFormPage, achievementManagePage, interestForm, loginPage, mePage, needFormPage, needManagePage, proposalForm } from './pages/workspace';
@@ -100,6 +100,21 @@ function achievementBodyFromForm(form: Record<string, string | string[]>): { bod
   };
 }
 
+/** The verified sellers (universities, institutes) and buyers (enterprises) a contract can name. */
+async function contractParties(c: Context<ApiEnv>) {
+  const orgs: { id: string; name: string; type: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listOrganisations(c.var.deps.db, c.var.principal, { verification: 'verified', limit: 100, ...(cursor ? { cursor } : {}) });
+    orgs.push(...(page.items as { id: string; name: string; type: string }[]));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return {
+    sellers: orgs.filter((o) => o.type === 'university' || o.type === 'institute'),
+    buyers: orgs.filter((o) => o.type === 'enterprise'),
+  };
+}
+
 /** zod paths of the body → the form's field names, so each message sits under its input. */
 function formIssues(issues: FieldIssue[]): FieldIssue[] {
   const map: Record<string, string> = { 'price.amountFen': 'priceMin', 'price.minFen': 'priceMin', 'price.maxFen': 'priceMax', 'team.leader': 'leader', 'budget.minFen': 'budgetMin', 'budget.maxFen': 'budgetMax', 'challenge.bountyFen': 'bounty', 'contact.name': 'contactName', 'contact.phone': 'contactPhone', 'contact.email': 'contactEmail' };
@@ -148,7 +163,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       let extra = '';
       if (caller.role === 'transfer_center') {
         const rows = contractRows(await listBrokeredContracts(db, caller));
-        extra = `<h2>我促成的技术合同</h2>${rows ? `<table class="list"><thead><tr><th scope="col">合同</th><th scope="col">状态</th><th scope="col">合同金额</th><th scope="col">已核验到账</th></tr></thead><tbody>${rows}</tbody></table>` : '<p class="summary">暂无。</p>'}`;
+        extra = `<h2>我促成的技术合同</h2><p><a class="button" href="/contracts/new">登记技术合同</a></p>${rows ? `<table class="list"><thead><tr><th scope="col">合同</th><th scope="col">状态</th><th scope="col">合同金额</th><th scope="col">已核验到账</th></tr></thead><tbody>${rows}</tbody></table>` : '<p class="summary">暂无。</p>'}`;
       }
       if (caller.isAdmin) {
         const [orgs, contracts, payments, claims] = await Promise.all([
@@ -278,6 +293,26 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       }
       await expressInterest(c.var.deps.db, c.var.principal, c.req.param('id'), parsed.data, c.var.deps.now());
       return c.redirect('/me?done=interest', 303);
+    })
+    .get('/contracts/new', async (c) => {
+      requireSignedIn(c.var.principal);
+      return c.html(contractFormPage(ctxOf(c), { ...(await contractParties(c)), values: {}, issues: [], csrf: c.var.csrf }));
+    })
+    .post('/contracts/new', async (c) => {
+      const form = await postedForm(c);
+      const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)]));
+      const amountFen = yuanToFen(values.amount ?? '');
+      const body = { title: values.title, kind: values.kind, sellerOrgId: values.sellerOrgId, buyerOrgId: values.buyerOrgId, amountFen: amountFen ?? -1, signedOn: values.signedOn };
+      const parsed = createContractBody.safeParse(body, { reportInput: true });
+      const rerender = async (issues: FieldIssue[]) => c.html(contractFormPage(ctxOf(c), { ...(await contractParties(c)), values, issues: issues.map((i) => ({ ...i, path: i.path === 'amountFen' ? 'amount' : i.path })), csrf: c.var.csrf }));
+      if (!parsed.success) return rerender(issuesFromZod(parsed.error));
+      try {
+        const contract = await createContract(c.var.deps.db, { principal: c.var.principal, requestId: c.var.requestId, now: c.var.deps.now() }, parsed.data);
+        return c.redirect(`/contracts/${contract.id}`, 303);
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === 'invalid') return rerender(error.issues);
+        throw error;
+      }
     })
     .get('/contracts/:id', async (c) => {
       const { caller, contract } = await loadContract(c.var.deps.db, c.var.principal, c.req.param('id'));

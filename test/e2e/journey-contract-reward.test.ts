@@ -90,6 +90,25 @@ describe('center records a payment → bureau verifies → center claims → bur
     await board.goto(`${runner.baseUrl}/stats`);
     expect(await board.locator('.kpi', { hasText: '已批准奖励' }).locator('.value').textContent()).toMatch(/¥/);
     await board.close();
+    // A new contract from the form, registered from the bureau's queue.
+    await center.page.goto(`${runner.baseUrl}/contracts/new`);
+    await center.page.fill('#f-title', '锂电正极材料前驱体连续共沉淀技术开发合同');
+    await center.page.selectOption('#f-kind', 'development');
+    await center.page.selectOption('#f-sellerOrgId', { label: '石嘴山新材料研究院' });
+    await center.page.selectOption('#f-buyerOrgId', { label: '石嘴山星海光伏材料有限公司' });
+    await center.page.fill('#f-amount', '一百万');
+    await center.page.fill('#f-signedOn', '2026-11-10');
+    await center.page.click('button:has-text("提交登记")');
+    expect(await center.page.locator('#err-amount').textContent()).toBeTruthy();
+    await center.page.fill('#f-amount', '1,000,000');
+    await Promise.all([center.page.waitForURL(/\/contracts\/con_/), center.page.click('button:has-text("提交登记")')]);
+    expect(await center.page.locator('dl.facts').textContent()).toContain('待认定登记');
+    await admin2.page.goto(`${runner.baseUrl}/me`);
+    const draftRow = admin2.page.locator('tr', { hasText: '锂电正极材料前驱体' }).first();
+    await Promise.all([admin2.page.waitForURL(/done=decided/), draftRow.locator('button:has-text("认定登记")').click()]);
+    await center.page.reload();
+    expect(await center.page.locator('dl.facts').textContent()).toMatch(/6402\d{10}/);
+
     expect(center.errors).toEqual([]);
     expect(admin2.errors).toEqual([]);
     for (const s of [center, admin, admin2]) await s.context.close();

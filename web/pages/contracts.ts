@@ -96,3 +96,31 @@ export function adminQueues(data: { orgs: { id: string; name: string; type: stri
     '<p><a class="button secondary" href="/admin/exports/contracts.xlsx">导出技术合同（Excel）</a></p>',
   ].join('\n');
 }
+
+export function contractFormPage(
+  ctx: PageContext,
+  data: { sellers: { id: string; name: string }[]; buyers: { id: string; name: string }[]; values: Record<string, string>; issues: FieldIssue[]; csrf: string },
+): string {
+  const { values, issues } = data;
+  const select = (name: string, label: string, options: { id: string; name: string }[]) =>
+    `<div class="field"><label for="f-${name}">${label} *</label><select id="f-${name}" name="${name}" required><option value="">请选择</option>${options
+      .map((o) => `<option value="${escapeHtml(o.id)}"${values[name] === o.id ? ' selected' : ''}>${escapeHtml(o.name)}</option>`)
+      .join('')}</select>${issues.find((i) => i.path === name) ? `<p class="field-error" role="alert">${escapeHtml(issues.find((i) => i.path === name)!.messageZh)}</p>` : ''}</div>`;
+  return layout(
+    ctx,
+    '登记技术合同',
+    `<p><a href="/me">← 我的工作台</a></p><h1>登记技术合同</h1>
+${issues.length ? `<p class="field-error" role="alert">请修改标出的 ${issues.length} 处后再提交。</p>` : ''}
+<form class="panel" method="post" action="/contracts/new" novalidate>${csrfInput(data.csrf)}
+${field({ name: 'title', label: '合同名称', value: values.title ?? '', required: true, issues })}
+<div class="field"><label for="f-kind">合同类型 *</label><select id="f-kind" name="kind">${Object.entries(CONTRACT_KIND_LABELS_ZH)
+      .map(([k, label]) => `<option value="${k}"${values.kind === k ? ' selected' : ''}>${escapeHtml(label)}</option>`)
+      .join('')}</select></div>
+${select('sellerOrgId', '卖方（高校/院所）', data.sellers)}
+${select('buyerOrgId', '买方（企业）', data.buyers)}
+${field({ name: 'amount', label: '合同金额（元）', value: values.amount ?? '', required: true, issues, attrs: 'inputmode="decimal"' })}
+${field({ name: 'signedOn', label: '签订日期', value: values.signedOn ?? '', type: 'date', required: true, issues })}
+<p class="hint">提交后由市科技局认定登记；登记号用于到账凭证。</p>
+<button type="submit">提交登记</button></form>`,
+  );
+}
