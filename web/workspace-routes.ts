@@ -24,8 +24,9 @@ import { createContract, listBrokeredContracts, loadContract, recordPayment, reg
 import { contractsWorkbook } from '../shared/services/export';
 import { idempotent, requestHash } from '../shared/services/idempotency';
 import { listOrganisations, verifyOrganisation } from '../shared/services/organisations';
-import { decideClaim, rewardView, submitClaim } from '../shared/services/rewards';
-import { adminQueues, contractFormPage, contractPage, contractRows } from './pages/contracts';
+import { createPolicy, decideClaim, listPolicies, rewardView, submitClaim } from '../shared/services/rewards';
+import { createPolicyBody } from '../shared/domain/reward-policy';
+import { adminQueues, contractFormPage, contractPage, contractRows, policiesPage, REFUSAL_REASONS } from './pages/contracts';
 import type { PageContext } from './layout';
 import { achievementPage } from './pages/public';
 import { achievementFormPage, achievementManagePage, interestForm, loginPage, mePage, needFormPage, needManagePage, proposalForm } from './pages/workspace';
@@ -375,6 +376,51 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       await postedForm(c);
       await decideClaim(c.var.deps.db, { principal: c.var.principal, requestId: c.var.requestId, now: c.var.deps.now() }, c.req.param('id'), 'approved');
       return c.redirect('/me?done=decided', 303);
+    })
+    .post('/admin/:what{contracts|payments|claims}/:id/reject', async (c) => {
+      const form = await postedForm(c);
+      const code = str(form.reason);
+      if (!(code in REFUSAL_REASONS)) throw new DomainError('validation_failed');
+      const reason = `【${code}】${REFUSAL_REASONS[code]}`;
+      const actor = { principal: c.var.principal, requestId: c.var.requestId, now: c.var.deps.now() };
+      const id = c.req.param('id');
+      const what = c.req.param('what');
+      if (what === 'contracts') await registerContract(c.var.deps.db, actor, id, { decision: 'rejected', reason });
+      else if (what === 'payments') await verifyPayment(c.var.deps.db, actor, id, { decision: 'rejected', reason });
+      else await decideClaim(c.var.deps.db, actor, id, 'rejected', reason);
+      return c.redirect('/me?done=decided', 303);
+    })
+    .get('/admin/policies', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      if (!caller.isAdmin) throw new DomainError('role_required');
+      return c.html(policiesPage(ctxOf(c), await listPolicies(c.var.deps.db), [], {}, c.var.csrf));
+    })
+    .post('/admin/policies', async (c) => {
+      const form = await postedForm(c);
+      const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)]));
+      const percent = /^\d{1,3}(\.\d{1,2})?$/.test(values.ratePercent ?? '') ? values.ratePercent! : '';
+      const [whole, frac = ''] = percent.split('.');
+      const rateBp = percent ? Number(whole) * 100 + Number(frac.padEnd(2, '0')) : -1;
+      const cap = yuanToFen(values.cap ?? '');
+      const body = {
+        name: values.name, rateBp, capFenPerContract: cap ?? -1, validFrom: values.validFrom, validTo: values.validTo,
+        eligibleSellerTypes: ['university', 'institute'], eligibleBuyerTypes: ['enterprise'], eligibleBrokerTypes: ['transfer_center'],
+        contractKinds: ['development', 'transfer', 'licence', 'consulting', 'service'],
+      };
+      const parsed = createPolicyBody.safeParse(body, { reportInput: true });
+      const fieldOf = (p: string) => (p === 'rateBp' ? 'ratePercent' : p === 'capFenPerContract' ? 'cap' : p);
+      if (!parsed.success) {
+        return c.html(policiesPage(ctxOf(c), await listPolicies(c.var.deps.db), issuesFromZod(parsed.error).map((i) => ({ ...i, path: fieldOf(i.path) })), values, c.var.csrf));
+      }
+      try {
+        await createPolicy(c.var.deps.db, { principal: c.var.principal, requestId: c.var.requestId, now: c.var.deps.now() }, parsed.data);
+      } catch (error) {
+        if (error instanceof DomainError && (error.kind === 'invalid' || error.code === 'policy_overlap')) {
+          return c.html(policiesPage(ctxOf(c), await listPolicies(c.var.deps.db), error.issues.map((i) => ({ ...i, path: fieldOf(i.path) })), values, c.var.csrf));
+        }
+        throw error;
+      }
+      return c.redirect('/admin/policies', 303);
     })
     .get('/admin/exports/contracts.xlsx', async (c) => {
       const workbook = await contractsWorkbook(c.var.deps.db, c.var.principal);

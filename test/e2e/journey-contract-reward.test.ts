@@ -109,6 +109,19 @@ describe('center records a payment → bureau verifies → center claims → bur
     await center.page.reload();
     expect(await center.page.locator('dl.facts').textContent()).toMatch(/6402\d{10}/);
 
+    // The bureau publishes a successor policy: an overlapping window is refused inline, a later one is listed.
+    await admin2.page.goto(`${runner.baseUrl}/admin/policies`);
+    expect(await admin2.page.locator('table.list tbody tr').count()).toBe(2);
+    await admin2.page.fill('#f-name', '技术转移奖励政策（2028 年起）');
+    await admin2.page.fill('#f-validFrom', '2027-06-01');
+    await admin2.page.fill('#f-validTo', '2028-12-31');
+    await admin2.page.click('button:has-text("发布政策")');
+    expect(await admin2.page.locator('#err-validFrom').textContent()).toContain('重叠');
+    await admin2.page.fill('#f-validFrom', '2028-01-01');
+    await Promise.all([admin2.page.waitForURL(/\/admin\/policies$/), admin2.page.click('button:has-text("发布政策")')]);
+    expect(await admin2.page.locator('table.list tbody tr').count()).toBe(3);
+    await admin2.page.screenshot({ path: join(SHOTS, 'admin-policies-1440.png'), fullPage: true });
+
     expect(center.errors).toEqual([]);
     expect(admin2.errors).toEqual([]);
     for (const s of [center, admin, admin2]) await s.context.close();

@@ -67,6 +67,21 @@ ${field({ name: 'amount', label: '申领金额（元）', value: values.claimAmo
   );
 }
 
+/** Coded reasons the bureau gives when it refuses something (shown to the center in Chinese). */
+export const REFUSAL_REASONS: Record<string, string> = {
+  evidence_insufficient: '证明材料不足',
+  not_eligible: '不符合政策条件',
+  amount_incorrect: '金额有误',
+  duplicate: '重复申报',
+  other: '其他原因',
+};
+
+function refuseForm(action: string, csrf: string, id: string, label: string): string {
+  return `<form method="post" action="${action}" style="margin-top:6px"><input type="hidden" name="_csrf" value="${escapeHtml(csrf)}"><label class="skip" for="rr-${escapeHtml(id)}">${label}理由</label><select id="rr-${escapeHtml(id)}" name="reason">${Object.entries(REFUSAL_REASONS)
+    .map(([k, v]) => `<option value="${k}">${escapeHtml(v)}</option>`)
+    .join('')}</select> <button class="secondary" type="submit">${label}</button></form>`;
+}
+
 export function adminQueues(data: { orgs: { id: string; name: string; type: string; district: string }[]; contracts: Contract[]; payments: (Payment & { contractTitle?: string })[]; claims: (Claim & { contractTitle?: string })[]; csrf: string }): string {
   const { csrf } = data;
   const orgRows = data.orgs
@@ -76,15 +91,15 @@ export function adminQueues(data: { orgs: { id: string; name: string; type: stri
     .join('');
   const contractRowsHtml = data.contracts
     .map((c) => `<tr><td><a href="/contracts/${escapeHtml(c.id)}">${escapeHtml(c.title)}</a><br><span class="hint">${escapeHtml(c.sellerOrgName)} → ${escapeHtml(c.buyerOrgName)} · ${escapeHtml(formatFen(c.amountFen))}</span></td><td>
-<form class="inline" method="post" action="/admin/contracts/${escapeHtml(c.id)}/register">${csrfInput(csrf)}<input type="hidden" name="decision" value="registered"><button type="submit">认定登记</button></form></td></tr>`)
+<form class="inline" method="post" action="/admin/contracts/${escapeHtml(c.id)}/register">${csrfInput(csrf)}<input type="hidden" name="decision" value="registered"><button type="submit">认定登记</button></form>${refuseForm(`/admin/contracts/${c.id}/reject`, csrf, c.id, '不予登记')}</td></tr>`)
     .join('');
   const paymentRows = data.payments
     .map((p) => `<tr><td>${escapeHtml(p.contractTitle ?? p.contractId)}<br><span class="hint">${escapeHtml(p.paidOn)} · ${escapeHtml(p.evidenceRef)}</span></td><td>${money(p.amountFen)}</td><td>
-<form class="inline" method="post" action="/admin/payments/${escapeHtml(p.id)}/verify">${csrfInput(csrf)}<input type="hidden" name="decision" value="verified"><button type="submit">核验通过</button></form></td></tr>`)
+<form class="inline" method="post" action="/admin/payments/${escapeHtml(p.id)}/verify">${csrfInput(csrf)}<input type="hidden" name="decision" value="verified"><button type="submit">核验通过</button></form>${refuseForm(`/admin/payments/${p.id}/reject`, csrf, p.id, '驳回')}</td></tr>`)
     .join('');
   const claimRows = data.claims
     .map((cl) => `<tr><td>${escapeHtml(cl.contractTitle ?? cl.contractId)}</td><td>${money(cl.amountFen)}</td><td>
-<form class="inline" method="post" action="/admin/claims/${escapeHtml(cl.id)}/approve">${csrfInput(csrf)}<button type="submit">批准</button></form></td></tr>`)
+<form class="inline" method="post" action="/admin/claims/${escapeHtml(cl.id)}/approve">${csrfInput(csrf)}<button type="submit">批准</button></form>${refuseForm(`/admin/claims/${cl.id}/reject`, csrf, cl.id, '驳回')}</td></tr>`)
     .join('');
   const table = (title: string, head: string, rows: string) =>
     `<h2>${title}</h2>${rows ? `<table class="list"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>` : '<p class="summary">暂无待办。</p>'}`;
@@ -93,7 +108,7 @@ export function adminQueues(data: { orgs: { id: string; name: string; type: stri
     table('待认定登记的技术合同', '<th scope="col">合同</th><th scope="col">处理</th>', contractRowsHtml),
     table('待核验的到账', '<th scope="col">合同</th><th scope="col">金额</th><th scope="col">处理</th>', paymentRows),
     table('待审批的奖励申领', '<th scope="col">合同</th><th scope="col">金额</th><th scope="col">处理</th>', claimRows),
-    '<p><a class="button secondary" href="/admin/exports/contracts.xlsx">导出技术合同（Excel）</a></p>',
+    '<p><a class="button secondary" href="/admin/exports/contracts.xlsx">导出技术合同（Excel）</a> <a class="button secondary" href="/admin/policies">奖励政策</a></p>',
   ].join('\n');
 }
 
@@ -122,5 +137,26 @@ ${field({ name: 'amount', label: '合同金额（元）', value: values.amount ?
 ${field({ name: 'signedOn', label: '签订日期', value: values.signedOn ?? '', type: 'date', required: true, issues })}
 <p class="hint">提交后由市科技局认定登记；登记号用于到账凭证。</p>
 <button type="submit">提交登记</button></form>`,
+  );
+}
+
+export function policiesPage(ctx: PageContext, policies: { id: string; name: string; rateBp: number; capFenPerContract: number; validFrom: string; validTo: string; demo: boolean }[], issues: FieldIssue[], values: Record<string, string>, csrf: string): string {
+  const rows = policies
+    .map((p) => `<tr><td>${escapeHtml(p.name)}${p.demo ? ' <span class="tag challenge">演示</span>' : ''}</td><td>${p.rateBp / 100}%</td><td>${money(p.capFenPerContract)}</td><td>${escapeHtml(p.validFrom)} 至 ${escapeHtml(p.validTo)}</td></tr>`)
+    .join('');
+  return layout(
+    ctx,
+    '奖励政策',
+    `<p><a href="/me">← 我的工作台</a></p><h1>技术转移奖励政策</h1>
+<table class="list"><thead><tr><th scope="col">政策</th><th scope="col">比例</th><th scope="col">单个合同上限</th><th scope="col">有效期</th></tr></thead><tbody>${rows}</tbody></table>
+<h2>发布新政策</h2>
+<form class="panel" method="post" action="/admin/policies" novalidate>${csrfInput(csrf)}
+${field({ name: 'name', label: '政策名称', value: values.name ?? '', required: true, issues })}
+${field({ name: 'ratePercent', label: '奖励比例（%）', value: values.ratePercent ?? '10', required: true, issues, attrs: 'inputmode="decimal"' })}
+${field({ name: 'cap', label: '单个合同奖励上限（元）', value: values.cap ?? '200000', required: true, issues, attrs: 'inputmode="decimal"' })}
+${field({ name: 'validFrom', label: '生效日期', value: values.validFrom ?? '', type: 'date', required: true, issues, hint: '按到账日期适用；不得早于今天，不得与已有政策重叠。' })}
+${field({ name: 'validTo', label: '截止日期', value: values.validTo ?? '', type: 'date', required: true, issues })}
+<p class="hint">适用于高校、科研院所作为卖方，企业作为买方，技术转移中心促成的各类技术合同。</p>
+<button type="submit">发布政策</button></form>`,
   );
 }
