@@ -73,6 +73,20 @@ for (const width of [375, 1440]) {
       await page.close();
     });
 
+    it('with JavaScript, results follow typing without a page load', async () => {
+      const { page, errors } = await open(width, '/achievements');
+      const before = await page.locator('.summary').textContent();
+      // A marker on the window survives only if the page is not reloaded.
+      await page.evaluate(() => ((window as unknown as { stay: number }).stay = 1));
+      await page.fill('#q', '枸杞');
+      await page.waitForFunction((b) => document.querySelector('.summary')?.textContent !== b, before);
+      expect(await page.evaluate(() => (window as unknown as { stay?: number }).stay)).toBe(1);
+      expect(await page.locator('.card mark').first().textContent()).toContain('枸杞');
+      expect(page.url()).toContain('q=%E6%9E%B8%E6%9D%9E');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
     it('listing detail shows public fields only, with a call to action', async () => {
       const { page } = await open(width, '/needs?challenge=true');
       await page.screenshot({ path: join(SHOTS, `needs-${width}.png`), fullPage: true });

@@ -75,7 +75,8 @@ ${searchForm(lang, base, query.q ?? '')}
 <p class="summary">${page.total} ${t(lang, 'results')}</p>${saveForm ?? ''}
 <div class="grid">${cards || `<p>${t(lang, 'noResults')}</p>`}</div>
 ${nextHref ? `<p class="pager"><a class="button secondary" href="${escapeHtml(nextHref)}" rel="next">${t(lang, 'next')} →</a></p>` : ''}
-</section></div>`,
+</section></div>
+<script src="/assets/hall.js" defer></script>`,
   );
 }
 
