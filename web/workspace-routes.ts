@@ -38,16 +38,19 @@ import { endSession, postedForm, startSession } from './session';
 
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
 
+/** An optional amount field in yuan → fen; a malformed one adds an issue for that field. */
+function amountField(form: Record<string, string | string[]>, name: string, issues: FieldIssue[]): number | undefined {
+  const text = str(form[name]);
+  if (!text) return undefined;
+  const fen = yuanToFen(text);
+  if (fen === null) issues.push({ path: name, code: 'invalid_amount', message: 'Enter an amount in yuan, e.g. 500000 or 12.5', messageZh: '请填写以元为单位的金额，如 500000 或 12.5' });
+  return fen ?? undefined;
+}
+
 /** The need form's fields → the API's create body (amounts from yuan to fen, lists from lines). */
 function needBodyFromForm(form: Record<string, string | string[]>): { body: unknown; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const amount = (name: string) => {
-    const text = str(form[name]);
-    if (!text) return undefined;
-    const fen = yuanToFen(text);
-    if (fen === null) issues.push({ path: name, code: 'invalid_amount', message: 'Enter an amount in yuan, e.g. 500000 or 12.5', messageZh: '请填写以元为单位的金额，如 500000 或 12.5' });
-    return fen ?? undefined;
-  };
+  const amount = (name: string) => amountField(form, name, issues);
   const min = amount('budgetMin');
   const max = amount('budgetMax');
   const bounty = amount('bounty');
@@ -71,13 +74,7 @@ function needBodyFromForm(form: Record<string, string | string[]>): { body: unkn
 
 function achievementBodyFromForm(form: Record<string, string | string[]>): { body: unknown; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const amount = (name: string) => {
-    const text = str(form[name]);
-    if (!text) return undefined;
-    const fen = yuanToFen(text);
-    if (fen === null) issues.push({ path: name, code: 'invalid_amount', message: 'Enter an amount in yuan', messageZh: '请填写以元为单位的金额，如 500000 或 12.5' });
-    return fen ?? undefined;
-  };
+  const amount = (name: string) => amountField(form, name, issues);
   const min = amount('priceMin');
   const max = amount('priceMax');
   const modes = Array.isArray(form.transferModes) ? form.transferModes : form.transferModes ? [form.transferModes] : [];

@@ -4,40 +4,19 @@
  * another bureau official approves; the public dashboard shows the approved reward.
  */
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/local/chromium';
-import { startRunner, type Runner } from './runner';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useJourney } from './session';
 
 const SHOTS = join(process.cwd(), 'test', 'e2e', 'screenshots');
-let runner: Runner;
-let browser: Browser;
-
-beforeAll(async () => {
-  const executablePath = ensureChromium();
-  [runner, browser] = await Promise.all([startRunner(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await runner?.stop();
-});
-
-async function signIn(account: string, width = 1440): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`${runner.baseUrl}/login`);
-  await Promise.all([page.waitForURL(/\/me$/), page.locator(`form:has(input[name=account][value="${account}"]) button`).click()]);
-  return { context, page, errors };
-}
+const journey = useJourney();
+const signIn = journey.signIn;
 
 const rewardFigure = async (page: Page, label: string) => (await page.locator('.kpi', { hasText: label }).locator('.value').textContent())?.trim();
 
 describe('center records a payment → bureau verifies → center claims → bureau approves → dashboard', () => {
   it('works from the pages alone', { timeout: 120_000 }, async () => {
-    const before = ((await (await fetch(`${runner.baseUrl}/api/v1/stats`)).json()) as { totals: { rewardsApprovedFen: number } }).totals.rewardsApprovedFen;
+    const before = ((await (await fetch(`${journey.runner().baseUrl}/api/v1/stats`)).json()) as { totals: { rewardsApprovedFen: number } }).totals.rewardsApprovedFen;
     const center = await signIn('demo-tc-xjtu');
     const row = center.page.locator('tr', { hasText: '咨询合同' }).first();
     expect(await row.textContent()).toContain('已登记');
@@ -68,7 +47,7 @@ describe('center records a payment → bureau verifies → center claims → bur
     const key = await claimForm.locator('input[name=idempotencyKey]').inputValue();
     const csrf = await claimForm.locator('input[name=_csrf]').inputValue();
     await Promise.all([center.page.waitForURL(/done=claim/), claimForm.locator('button').click()]);
-    const retry = await center.context.request.post(contractUrl.replace(/$/, '/claims'), { form: { _csrf: csrf, idempotencyKey: key, amount: '12000.00' }, headers: { origin: runner.baseUrl }, maxRedirects: 0 });
+    const retry = await center.context.request.post(contractUrl.replace(/$/, '/claims'), { form: { _csrf: csrf, idempotencyKey: key, amount: '12000.00' }, headers: { origin: journey.runner().baseUrl }, maxRedirects: 0 });
     expect(retry.status()).toBe(303);
     await center.page.goto(contractUrl);
     expect(await center.page.locator('h3:has-text("申领记录") + table tbody tr').count()).toBe(1);
@@ -76,7 +55,7 @@ describe('center records a payment → bureau verifies → center claims → bur
     await center.page.screenshot({ path: join(SHOTS, 'center-contract-1440.png'), fullPage: true });
 
     // The official who verified the payment may not approve; another one does.
-    await admin.page.goto(`${runner.baseUrl}/me`);
+    await admin.page.goto(`${journey.runner().baseUrl}/me`);
     const claimRow = admin.page.locator('tr', { hasText: '咨询合同' }).filter({ has: admin.page.locator('button:has-text("批准")') }).first();
     await claimRow.locator('button:has-text("批准")').click();
     expect(await admin.page.locator('p[role=alert]').textContent()).toContain('核验过该合同到账的管理员');
@@ -84,14 +63,14 @@ describe('center records a payment → bureau verifies → center claims → bur
     const claimRow2 = admin2.page.locator('tr', { hasText: '咨询合同' }).filter({ has: admin2.page.locator('button:has-text("批准")') }).first();
     await Promise.all([admin2.page.waitForURL(/done=decided/), claimRow2.locator('button:has-text("批准")').click()]);
 
-    const after = ((await (await fetch(`${runner.baseUrl}/api/v1/stats`)).json()) as { totals: { rewardsApprovedFen: number } }).totals.rewardsApprovedFen;
+    const after = ((await (await fetch(`${journey.runner().baseUrl}/api/v1/stats`)).json()) as { totals: { rewardsApprovedFen: number } }).totals.rewardsApprovedFen;
     expect(after - before).toBe(1_200_000);
-    const board = await browser.newPage();
-    await board.goto(`${runner.baseUrl}/stats`);
+    const board = await journey.browser().newPage();
+    await board.goto(`${journey.runner().baseUrl}/stats`);
     expect(await board.locator('.kpi', { hasText: '已批准奖励' }).locator('.value').textContent()).toMatch(/¥/);
     await board.close();
     // A new contract from the form, registered from the bureau's queue.
-    await center.page.goto(`${runner.baseUrl}/contracts/new`);
+    await center.page.goto(`${journey.runner().baseUrl}/contracts/new`);
     await center.page.fill('#f-title', '锂电正极材料前驱体连续共沉淀技术开发合同');
     await center.page.selectOption('#f-kind', 'development');
     await center.page.selectOption('#f-sellerOrgId', { label: '石嘴山新材料研究院' });
@@ -103,14 +82,14 @@ describe('center records a payment → bureau verifies → center claims → bur
     await center.page.fill('#f-amount', '1,000,000');
     await Promise.all([center.page.waitForURL(/\/contracts\/con_/), center.page.click('button:has-text("提交登记")')]);
     expect(await center.page.locator('dl.facts').textContent()).toContain('待认定登记');
-    await admin2.page.goto(`${runner.baseUrl}/me`);
+    await admin2.page.goto(`${journey.runner().baseUrl}/me`);
     const draftRow = admin2.page.locator('tr', { hasText: '锂电正极材料前驱体' }).first();
     await Promise.all([admin2.page.waitForURL(/done=decided/), draftRow.locator('button:has-text("认定登记")').click()]);
     await center.page.reload();
     expect(await center.page.locator('dl.facts').textContent()).toMatch(/6402\d{10}/);
 
     // The bureau publishes a successor policy: an overlapping window is refused inline, a later one is listed.
-    await admin2.page.goto(`${runner.baseUrl}/admin/policies`);
+    await admin2.page.goto(`${journey.runner().baseUrl}/admin/policies`);
     expect(await admin2.page.locator('table.list tbody tr').count()).toBe(2);
     await admin2.page.fill('#f-name', '技术转移奖励政策（2028 年起）');
     await admin2.page.fill('#f-validFrom', '2027-06-01');

@@ -4,34 +4,12 @@
  * that owns the achievement accepts it; the enterprise sees the acceptance. Forms need no JavaScript.
  */
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/local/chromium';
-import { startRunner, type Runner } from './runner';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from './session';
 
 const SHOTS = join(process.cwd(), 'test', 'e2e', 'screenshots');
-let runner: Runner;
-let browser: Browser;
-
-beforeAll(async () => {
-  const executablePath = ensureChromium();
-  [runner, browser] = await Promise.all([startRunner(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await runner?.stop();
-});
-
-async function signIn(account: string, width = 1440): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`${runner.baseUrl}/login`);
-  await Promise.all([page.waitForURL(/\/me$/), page.locator(`form:has(input[name=account][value="${account}"]) button`).click()]);
-  return { context, page, errors };
-}
+const journey = useJourney();
+const signIn = journey.signIn;
 
 describe('enterprise posts a need → sees matches → expresses interest; university accepts', () => {
   it('works end to end from the pages alone', { timeout: 120_000 }, async () => {
@@ -46,7 +24,7 @@ describe('enterprise posts a need → sees matches → expresses interest; unive
       await ent.page.reload();
     }
     expect(await ent.page.locator('h2:has-text("通知") + ul .card').count()).toBeGreaterThan(0);
-    await ent.page.goto(`${runner.baseUrl}/achievements?q=${encodeURIComponent('精细化工')}`);
+    await ent.page.goto(`${journey.runner().baseUrl}/achievements?q=${encodeURIComponent('精细化工')}`);
     await Promise.all([ent.page.waitForURL(/\/me\?done=saved/), ent.page.click('button:has-text("订阅此搜索")')]);
     expect(await ent.page.locator('.flash').textContent()).toContain('已订阅');
     expect(await ent.page.locator('h2:has-text("我的订阅") + table').textContent()).toContain('精细化工');
@@ -97,7 +75,7 @@ describe('enterprise posts a need → sees matches → expresses interest; unive
     expect(await ent.page.locator('h2:has-text("我提交的合作意向") + table').textContent()).toContain('待对方处理');
 
     // The owning university accepts.
-    const accounts = ((await (await fetch(`${runner.baseUrl}/api/v1/dev/accounts`)).json()) as { items: { id: string; orgName: string | null; groups: string[] }[] }).items;
+    const accounts = ((await (await fetch(`${journey.runner().baseUrl}/api/v1/dev/accounts`)).json()) as { items: { id: string; orgName: string | null; groups: string[] }[] }).items;
     const owner = accounts.find((a) => a.orgName === ownerOrg && a.groups.includes('university'))!;
     expect(owner, `an account for ${ownerOrg}`).toBeTruthy();
     const uni = await signIn(owner.id, 375);
@@ -107,13 +85,13 @@ describe('enterprise posts a need → sees matches → expresses interest; unive
     await Promise.all([uni.page.waitForURL(/done=decided/), row.locator('button:has-text("接受")').click()]);
     expect(await uni.page.locator('tr', { hasText: '宁夏贺兰山精细化工有限公司' }).first().textContent()).toContain('已接受 · 联系人 吴芳');
 
-    await ent.page.goto(`${runner.baseUrl}/me`);
+    await ent.page.goto(`${journey.runner().baseUrl}/me`);
     expect(await ent.page.locator('h2:has-text("我提交的合作意向") + table').textContent()).toContain('对方已接受');
     expect(ent.errors).toEqual([]);
     expect(uni.errors).toEqual([]);
 
     // Without the CSRF token a form post is refused.
-    const forged = await ent.context.request.post(`${runner.baseUrl}/logout`, { form: { _csrf: 'x'.repeat(64) } });
+    const forged = await ent.context.request.post(`${journey.runner().baseUrl}/logout`, { form: { _csrf: 'x'.repeat(64) } });
     expect(forged.status()).toBe(403);
     await ent.context.close();
     await uni.context.close();

@@ -3,34 +3,12 @@
  * see the needs it could answer, send a 揭榜 proposal to one; the enterprise sees it in its inbox.
  */
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/local/chromium';
-import { startRunner, type Runner } from './runner';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from './session';
 
 const SHOTS = join(process.cwd(), 'test', 'e2e', 'screenshots');
-let runner: Runner;
-let browser: Browser;
-
-beforeAll(async () => {
-  const executablePath = ensureChromium();
-  [runner, browser] = await Promise.all([startRunner(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await runner?.stop();
-});
-
-async function signIn(account: string, width = 1440): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`${runner.baseUrl}/login`);
-  await Promise.all([page.waitForURL(/\/me$/), page.locator(`form:has(input[name=account][value="${account}"]) button`).click()]);
-  return { context, page, errors };
-}
+const journey = useJourney();
+const signIn = journey.signIn;
 
 describe('university publishes an achievement → sees matching needs → sends a 揭榜 proposal', () => {
   it('works from the pages alone', { timeout: 120_000 }, async () => {
@@ -69,7 +47,7 @@ describe('university publishes an achievement → sees matching needs → sends 
     await uni.page.fill('#f-contactEmail', 'zhaoming@szs-nmi.cn');
     await Promise.all([uni.page.waitForURL(/\/me\?done=interest/), uni.page.click('button:has-text("提交方案")')]);
 
-    const accounts = ((await (await fetch(`${runner.baseUrl}/api/v1/dev/accounts`)).json()) as { items: { id: string; orgName: string | null; groups: string[] }[] }).items;
+    const accounts = ((await (await fetch(`${journey.runner().baseUrl}/api/v1/dev/accounts`)).json()) as { items: { id: string; orgName: string | null; groups: string[] }[] }).items;
     const owner = accounts.find((a) => a.orgName === needOwner && a.groups.includes('enterprise'))!;
     const ent = await signIn(owner.id, 375);
     expect(await ent.page.locator('tr', { hasText: '石嘴山新材料研究院' }).first().textContent()).toContain('揭榜方案');
