@@ -7,13 +7,13 @@ import { Hono, type Context } from 'hono';
 import type { ApiEnv } from '../functions/api/context';
 import { issuesFromZod } from '../functions/api/problem';
 import { interestBody } from '../shared/domain/interest';
-import { createNeedBody } from '../shared/domain/need';
+import { createNeedBody, updateNeedBody } from '../shared/domain/need';
 import { DomainError, type FieldIssue } from '../shared/domain/errors';
 import { requireSignedIn } from '../shared/services/access';
 import { decide, expressInterest, listInterests, submitProposal } from '../shared/services/interests';
 import { createSavedSearch, listSavedSearches, notifications, removeSavedSearch } from '../shared/services/alerts';
 import { createSavedSearchBody } from '../shared/domain/alerts';
-import { achievementSpec, createListing, listListings, needSpec, readListing, transitionListing } from '../shared/services/listings';
+import { achievementSpec, createListing, listListings, needSpec, readListing, transitionListing, updateListing } from '../shared/services/listings';
 import { matchesForNeed } from '../shared/services/matching';
 import { getOrganisation } from '../shared/db/organisations';
 import { DECLINE_REASONS } from '../shared/domain/interest';
@@ -113,6 +113,17 @@ async function contractParties(c: Context<ApiEnv>) {
   };
 }
 
+/** A stored need → the form's fields (fen back to yuan by integer formatting). */
+function needFormValues(n: Record<string, any>): Record<string, string | string[]> {
+  const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`);
+  return {
+    title: n.title, problem: n.problem, acceptanceCriteria: (n.acceptanceCriteria as string[]).join('\n'), industry: n.industry,
+    keywords: (n.keywords as string[]).join(', '), budgetMin: n.budget.kind === 'range' ? yuan(n.budget.minFen) : '', budgetMax: n.budget.kind === 'range' ? yuan(n.budget.maxFen) : '',
+    deadline: n.deadline, cooperationModes: n.cooperationModes, bounty: n.challenge ? yuan(n.challenge.bountyFen) : '',
+    contactName: n.contact.name, contactPhone: n.contact.phone, contactEmail: n.contact.email,
+  };
+}
+
 /** zod paths of the body → the form's field names, so each message sits under its input. */
 function formIssues(issues: FieldIssue[]): FieldIssue[] {
   const map: Record<string, string> = { 'price.amountFen': 'priceMin', 'price.minFen': 'priceMin', 'price.maxFen': 'priceMax', 'team.leader': 'leader', 'budget.minFen': 'budgetMin', 'budget.maxFen': 'budgetMax', 'challenge.bountyFen': 'bounty', 'contact.name': 'contactName', 'contact.phone': 'contactPhone', 'contact.email': 'contactEmail' };
@@ -207,6 +218,34 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         throw error;
       }
     })
+    .get('/needs/:id/edit', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      const view = await readListing(c.var.deps.db, needSpec, caller, c.req.param('id'));
+      if (!view.full || caller.orgId !== view.record.ownerOrgId) throw new DomainError('not_found');
+      const n = view.record;
+      return c.html(needFormPage(ctxOf(c), needFormValues(n), [], c.var.csrf, { id: n.id, version: n.version, challenge: n.status === 'published' && n.challenge !== null }));
+    })
+    .post('/needs/:id/edit', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      const form = await postedForm(c);
+      const id = c.req.param('id');
+      const version = /^\d{1,9}$/.test(str(form.version)) ? Number(str(form.version)) : null;
+      const current = (await readListing(c.var.deps.db, needSpec, caller, id)).record;
+      const editInfo = { id, version: version ?? current.version, challenge: current.status === 'published' && current.challenge !== null };
+      const { body, issues } = needBodyFromForm(form);
+      const parsed = updateNeedBody.safeParse(body, { reportInput: true });
+      const allIssues = [...issues, ...(parsed.success ? [] : formIssues(issuesFromZod(parsed.error)))];
+      if (allIssues.length || !parsed.success) return c.html(needFormPage(ctxOf(c), form, allIssues, c.var.csrf, editInfo));
+      try {
+        await updateListing(c.var.deps.db, needSpec, caller, id, parsed.data, version, c.var.deps.now());
+      } catch (error) {
+        if (error instanceof DomainError && (error.kind === 'invalid' || error.code === 'challenge_terms_locked' || error.code === 'version_conflict')) {
+          return c.html(needFormPage(ctxOf(c), form, formIssues(error.issues), c.var.csrf, { ...editInfo, message: error.messageZh }));
+        }
+        throw error;
+      }
+      return c.redirect(`/needs/${id}/manage?done=saved`, 303);
+    })
     .get('/needs/:id/manage', async (c) => {
       const caller = requireSignedIn(c.var.principal);
       const { db, search } = c.var.deps;
@@ -214,7 +253,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       if (!view.full || (!caller.isAdmin && caller.orgId !== view.record.ownerOrgId)) throw new DomainError('not_found');
       const matches = await matchesForNeed(db, search, caller, view.record.id, 6);
       const done = c.req.query('done');
-      return c.html(needManagePage(ctxOf(c), view.record as Record<string, unknown>, matches.items as never, c.var.csrf, done === 'created' ? '已保存为草稿。' : done === 'published' ? '已发布，匹配结果如下。' : undefined));
+      return c.html(needManagePage(ctxOf(c), view.record as Record<string, unknown>, matches.items as never, c.var.csrf, done === 'created' ? '已保存为草稿。' : done === 'published' ? '已发布，匹配结果如下。' : done === 'saved' ? '修改已保存。' : undefined));
     })
     .post('/needs/:id/publish', async (c) => {
       await postedForm(c);

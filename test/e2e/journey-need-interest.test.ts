@@ -97,3 +97,22 @@ describe('enterprise posts a need → sees matches → expresses interest; unive
     await uni.context.close();
   });
 });
+
+describe('a published challenge keeps its promise in the edit form', () => {
+  it('refuses a lower bounty inline and accepts a higher one', { timeout: 60_000 }, async () => {
+    const ent = await signIn('demo-ent-sheep');
+    const row = ent.page.locator('tr', { hasText: '【揭榜挂帅】' }).first();
+    await Promise.all([ent.page.waitForURL(/\/manage/), row.locator('a').click()]);
+    await Promise.all([ent.page.waitForURL(/\/edit$/), ent.page.click('a:has-text("修改")')]);
+    expect(await ent.page.locator('.notice').textContent()).toContain('榜额只能提高');
+    const bounty = Number(await ent.page.inputValue('#f-bounty'));
+    await ent.page.fill('#f-bounty', String(bounty - 1));
+    await ent.page.click('button:has-text("保存修改")');
+    expect(await ent.page.locator('#err-bounty').textContent()).toContain('榜额不得降低');
+    await ent.page.fill('#f-bounty', String(bounty + 100000));
+    await Promise.all([ent.page.waitForURL(/done=saved/), ent.page.click('button:has-text("保存修改")')]);
+    expect(await ent.page.locator('.flash').textContent()).toContain('修改已保存');
+    expect(ent.errors).toEqual([]);
+    await ent.context.close();
+  });
+});

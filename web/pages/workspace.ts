@@ -62,15 +62,17 @@ export interface NeedFormValues {
   [key: string]: string | string[] | undefined;
 }
 
-export function needFormPage(ctx: PageContext, values: NeedFormValues, issues: FieldIssue[], csrf: string): string {
+export function needFormPage(ctx: PageContext, values: NeedFormValues, issues: FieldIssue[], csrf: string, edit?: { id: string; version: number; challenge: boolean; message?: string }): string {
   const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
   const modes = Array.isArray(values.cooperationModes) ? values.cooperationModes : values.cooperationModes ? [values.cooperationModes] : [];
   return layout(
     ctx,
-    '发布技术需求',
-    `<h1>发布技术需求</h1>
+    edit ? '修改技术需求' : '发布技术需求',
+    `<h1>${edit ? '修改技术需求' : '发布技术需求'}</h1>
+${edit?.message ? `<p class="field-error" role="alert">${escapeHtml(edit.message)}</p>` : ''}
 ${issues.length ? `<p class="field-error" role="alert">请修改标出的 ${issues.length} 处后再提交。</p>` : ''}
-<form class="panel" method="post" action="/needs/new" novalidate>${csrfInput(csrf)}
+${edit?.challenge ? '<p class="notice">本需求为已发布的揭榜挂帅：榜额只能提高，截止日期只能延后，验收指标只能增加，不得修改或撤回。</p>' : ''}
+<form class="panel" method="post" action="${edit ? `/needs/${escapeHtml(edit.id)}/edit` : '/needs/new'}" novalidate>${csrfInput(csrf)}${edit ? `<input type="hidden" name="version" value="${edit.version}">` : ''}
 ${field({ name: 'title', label: '需求标题', value: v('title'), required: true, issues, attrs: 'maxlength="100"' })}
 ${field({ name: 'problem', label: '问题描述（用您自己的话）', value: v('problem'), required: true, textarea: true, issues, hint: '描述现象、现状数据与期望，至少 20 字。' })}
 ${field({ name: 'acceptanceCriteria', label: '验收指标（每行一条，须可量化）', value: v('acceptanceCriteria'), required: true, textarea: true, issues })}
@@ -86,7 +88,7 @@ ${field({ name: 'contactName', label: '联系人', value: v('contactName'), requ
 ${field({ name: 'contactPhone', label: '联系电话', value: v('contactPhone'), required: true, issues })}
 ${field({ name: 'contactEmail', label: '电子邮箱', value: v('contactEmail'), type: 'email', required: true, issues })}
 <p class="hint">联系方式仅在您接受对方意向后向对方披露。</p>
-<button type="submit">保存草稿</button></form>`,
+<button type="submit">${edit ? '保存修改' : '保存草稿'}</button></form>`,
   );
 }
 
@@ -100,6 +102,7 @@ export function needManagePage(ctx: PageContext, need: Row, matches: Row[], csrf
     `<p><a href="/me">← 我的工作台</a></p><h1>${escapeHtml(need.title)}</h1>
 ${flash ? `<p class="flash" role="status">${escapeHtml(flash)}</p>` : ''}
 <dl class="facts"><dt>状态</dt><dd>${escapeHtml(NEED_STATUS_LABELS_ZH[need.status as keyof typeof NEED_STATUS_LABELS_ZH])}</dd><dt>预算</dt><dd class="money">${need.budget.kind === 'range' ? `${escapeHtml(formatFen(need.budget.minFen))} – ${escapeHtml(formatFen(need.budget.maxFen))}` : '面议'}</dd><dt>截止日期</dt><dd>${escapeHtml(need.deadline)}</dd></dl>
+${need.status === 'draft' || need.status === 'published' ? `<p><a class="button secondary" href="/needs/${escapeHtml(need.id)}/edit">修改</a></p>` : ''}
 ${need.status === 'draft' ? `<form method="post" action="/needs/${escapeHtml(need.id)}/publish" style="margin-top:12px">${csrfInput(csrf)}<button type="submit">发布</button></form>` : `<p><a href="/needs/${escapeHtml(need.id)}">查看公开页面</a></p>`}
 <h2>推荐成果</h2>${matchRows ? `<ol class="grid" style="list-style:none;padding:0">${matchRows}</ol>` : '<p class="summary">暂无匹配的成果。</p>'}`,
   );
