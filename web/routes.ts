@@ -13,6 +13,7 @@ import { PUBLIC_NEED_STATUSES } from '../shared/domain/need';
 import { achievementSpec, needSpec, readListing } from '../shared/services/listings';
 import { searchHall, type HallQuery } from '../shared/services/search';
 import { cityStats } from '../shared/services/stats';
+import { getContract } from '../shared/db/contracts';
 import type { Lang } from './i18n';
 import type { PageContext } from './layout';
 import { achievementPage, errorPage, hallPage, homePage, needPage, notFoundPage, statsPage } from './pages/public';
@@ -81,7 +82,14 @@ export function webRoutes() {
       const view = await readListing(c.var.deps.db, needSpec, null, c.req.param('id'));
       return c.html(needPage(pageContext(c), view.record as Record<string, unknown>, c.var.deps.now()));
     })
-    .get('/stats', async (c) => c.html(statsPage(pageContext(c), await cityStats(c.var.deps.db, null))));
+    .get('/stats', async (c) => {
+      const principal = c.var.principal;
+      const stats = await cityStats(c.var.deps.db, principal);
+      // Admins drill down from the figures to the contracts behind them.
+      const ids = principal?.isAdmin && 'contractIds' in stats ? (stats.contractIds as { turnover: string[] }).turnover : null;
+      const contracts = ids ? (await Promise.all(ids.map((id) => getContract(c.var.deps.db, id)))).filter((x) => x !== null) : undefined;
+      return c.html(statsPage(pageContext(c), stats, contracts as never));
+    });
 }
 
 /** Pages answer errors with pages: a friendly 404, or an error page without details. */

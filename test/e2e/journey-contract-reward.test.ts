@@ -88,6 +88,10 @@ describe('center records a payment → bureau verifies → center claims → bur
     await center.page.reload();
     expect(await center.page.locator('dl.facts').textContent()).toMatch(/6402\d{10}/);
 
+    // Admins drill down from the dashboard to the contracts behind the turnover.
+    await admin2.page.goto(`${journey.runner().baseUrl}/stats`);
+    expect(await admin2.page.locator('table.list tbody tr').count()).toBeGreaterThanOrEqual(5);
+
     // The bureau publishes a successor policy: an overlapping window is refused inline, a later one is listed.
     await admin2.page.goto(`${journey.runner().baseUrl}/admin/policies`);
     expect(await admin2.page.locator('table.list tbody tr').count()).toBe(2);

@@ -143,7 +143,7 @@ function barChart(title: string, rows: { key: string; value: number; label: stri
   return `<figure class="chart"><figcaption><strong>${escapeHtml(title)}</strong></figcaption><svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 640 ${height}" width="100%" preserveAspectRatio="xMinYMin meet">${bars}</svg></figure>`;
 }
 
-export function statsPage(ctx: PageContext, stats: Stats): string {
+export function statsPage(ctx: PageContext, stats: Stats, drillDown?: { id: string; title: string; amountFen: number; verifiedFen: number; status: string }[]): string {
   const { lang } = ctx;
   const chart = (title: string, buckets: Stats['byYear']) =>
     barChart(title, buckets.map((b) => ({ key: b.key, value: b.turnoverFen, label: `${formatFenShort(b.turnoverFen)} · ${b.contracts} 项` })));
@@ -155,7 +155,10 @@ ${kpiStrip(lang, stats)}
 <p class="summary">${lang === 'zh' ? `目标期限：${stats.targets.deadline}。技术合同成交额占 GDP 比重：${stats.progress.turnoverShareOfGdp === null ? '未配置 GDP 数据' : `${(stats.progress.turnoverShareOfGdp * 100).toFixed(2)}%（目标 0.7%）`}` : ''}</p>
 <h2>${t(lang, 'byYear')}</h2>${chart(t(lang, 'byYear'), stats.byYear)}
 <h2>${t(lang, 'byIndustry')}</h2>${chart(t(lang, 'byIndustry'), stats.byIndustry)}
-<h2>${t(lang, 'byDistrict')}</h2>${chart(t(lang, 'byDistrict'), stats.byDistrict)}`,
+<h2>${t(lang, 'byDistrict')}</h2>${chart(t(lang, 'byDistrict'), stats.byDistrict)}
+${drillDown ? `<h2>${lang === 'zh' ? '计入成交额的技术合同（管理员可见）' : 'Contracts behind the turnover (admins)'}</h2><table class="list"><thead><tr><th scope="col">合同</th><th scope="col">合同金额</th><th scope="col">已核验到账</th></tr></thead><tbody>${drillDown
+      .map((c) => `<tr><td><a href="/contracts/${escapeHtml(c.id)}">${escapeHtml(c.title)}</a></td><td class="money">${escapeHtml(formatFen(c.amountFen))}</td><td>${escapeHtml(formatFen(c.verifiedFen))}</td></tr>`)
+      .join('')}</tbody></table>` : ''}`,
   );
 }
 
