@@ -31,7 +31,7 @@ import type { PageContext } from './layout';
 import { achievementPage } from './pages/public';
 import { achievementFormPage, achievementManagePage, interestForm, loginPage, mePage, needFormPage, needManagePage, proposalForm } from './pages/workspace';
 import { needPage } from './pages/public';
-import { createAchievementBody } from '../shared/domain/achievement';
+import { createAchievementBody, updateAchievementBody } from '../shared/domain/achievement';
 import { proposalBody } from '../shared/domain/interest';
 import { matchesForAchievement } from '../shared/services/matching';
 import { endSession, postedForm, startSession } from './session';
@@ -110,6 +110,19 @@ async function contractParties(c: Context<ApiEnv>) {
   return {
     sellers: orgs.filter((o) => o.type === 'university' || o.type === 'institute'),
     buyers: orgs.filter((o) => o.type === 'enterprise'),
+  };
+}
+
+/** A stored achievement → the form's fields. */
+function achievementFormValues(a: Record<string, any>): Record<string, string | string[]> {
+  const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`);
+  const p = a.price;
+  return {
+    title: a.title, summary: a.summary, confidentialDetail: a.confidentialDetail, industry: a.industry, keywords: (a.keywords as string[]).join(', '), trl: String(a.trl),
+    transferModes: a.transferModes,
+    priceMin: p.kind === 'fixed' ? yuan(p.amountFen) : p.kind === 'range' ? yuan(p.minFen) : '',
+    priceMax: p.kind === 'range' ? yuan(p.maxFen) : '',
+    leader: a.team.leader, contactName: a.contact.name, contactPhone: a.contact.phone, contactEmail: a.contact.email,
   };
 }
 
@@ -281,7 +294,36 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       if (!view.full || (!caller.isAdmin && caller.orgId !== view.record.ownerOrgId)) throw new DomainError('not_found');
       const matches = await matchesForAchievement(db, search, caller, view.record.id, 6, now());
       const done = c.req.query('done');
-      return c.html(achievementManagePage(ctxOf(c), view.record as Record<string, unknown>, matches.items as never, c.var.csrf, done === 'created' ? '已保存为草稿。' : done === 'published' ? '已发布。' : done === 'archived' ? '已归档。' : undefined));
+      return c.html(achievementManagePage(ctxOf(c), view.record as Record<string, unknown>, matches.items as never, c.var.csrf, done === 'created' ? '已保存为草稿。' : done === 'published' ? '已发布。' : done === 'archived' ? '已归档。' : done === 'saved' ? '修改已保存。' : undefined));
+    })
+    .get('/achievements/:id/edit', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      const view = await readListing(c.var.deps.db, achievementSpec, caller, c.req.param('id'));
+      if (!view.full || caller.orgId !== view.record.ownerOrgId) throw new DomainError('not_found');
+      return c.html(achievementFormPage(ctxOf(c), achievementFormValues(view.record), [], c.var.csrf, { id: view.record.id, version: view.record.version }));
+    })
+    .post('/achievements/:id/edit', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      const form = await postedForm(c);
+      const id = c.req.param('id');
+      const version = /^\d{1,9}$/.test(str(form.version)) ? Number(str(form.version)) : null;
+      const editInfo = { id, version: version ?? 0 };
+      const { body, issues } = achievementBodyFromForm(form);
+      // The form edits the leader only: the team's other members are kept as stored.
+      const current = (await readListing(c.var.deps.db, achievementSpec, caller, id)).record as Record<string, any>;
+      const { team: _team, ...patchBody } = body as Record<string, unknown>;
+      const parsed = updateAchievementBody.safeParse({ ...patchBody, team: { leader: str(form.leader), members: current.team?.members ?? [] } }, { reportInput: true });
+      const allIssues = [...issues, ...(parsed.success ? [] : formIssues(issuesFromZod(parsed.error)))];
+      if (allIssues.length || !parsed.success) return c.html(achievementFormPage(ctxOf(c), form, allIssues, c.var.csrf, editInfo));
+      try {
+        await updateListing(c.var.deps.db, achievementSpec, caller, id, parsed.data, version, c.var.deps.now());
+      } catch (error) {
+        if (error instanceof DomainError && (error.kind === 'invalid' || error.code === 'version_conflict' || error.code === 'organisation_not_verified')) {
+          return c.html(achievementFormPage(ctxOf(c), form, formIssues(error.issues), c.var.csrf, { ...editInfo, message: error.messageZh }));
+        }
+        throw error;
+      }
+      return c.redirect(`/achievements/${id}/manage?done=saved`, 303);
     })
     .post('/achievements/:id/:action{publish|archive}', async (c) => {
       await postedForm(c);

@@ -33,6 +33,12 @@ describe('university publishes an achievement → sees matching needs → sends 
     await uni.page.fill('#f-contactEmail', 'zhaoming@szs-nmi.cn');
     await Promise.all([uni.page.waitForURL(/\/achievements\/ach_.+\/manage\?done=created/), uni.page.click('button:has-text("保存草稿")')]);
     await Promise.all([uni.page.waitForURL(/done=published/), uni.page.click('button:has-text("发布")')]);
+    // Edit the published achievement: the form comes back filled, the change is saved.
+    await Promise.all([uni.page.waitForURL(/\/edit$/), uni.page.click('a:has-text("修改")')]);
+    expect(await uni.page.inputValue('#f-priceMin')).toBe('800000');
+    await uni.page.fill('#f-trl', '8');
+    await Promise.all([uni.page.waitForURL(/done=saved/), uni.page.click('button:has-text("保存修改")')]);
+    expect(await uni.page.locator('dl.facts').textContent()).toContain('TRL 8');
     await uni.page.screenshot({ path: join(SHOTS, 'achievement-manage-1440.png'), fullPage: true });
 
     // Any open need it matches (the demo data has some in related industries); send a proposal to the first.

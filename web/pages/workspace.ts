@@ -117,15 +117,16 @@ ${field({ name: 'contactEmail', label: '电子邮箱', value: values.contactEmai
 <button type="submit">提交意向</button></form>`;
 }
 
-export function achievementFormPage(ctx: PageContext, values: NeedFormValues, issues: FieldIssue[], csrf: string): string {
+export function achievementFormPage(ctx: PageContext, values: NeedFormValues, issues: FieldIssue[], csrf: string, edit?: { id: string; version: number; message?: string }): string {
   const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
   const modes = Array.isArray(values.transferModes) ? values.transferModes : values.transferModes ? [values.transferModes] : [];
   return layout(
     ctx,
-    '发布科技成果',
-    `<h1>发布科技成果</h1>
+    edit ? '修改科技成果' : '发布科技成果',
+    `<h1>${edit ? '修改科技成果' : '发布科技成果'}</h1>
+${edit?.message ? `<p class="field-error" role="alert">${escapeHtml(edit.message)}</p>` : ''}
 ${issues.length ? `<p class="field-error" role="alert">请修改标出的 ${issues.length} 处后再提交。</p>` : ''}
-<form class="panel" method="post" action="/achievements/new" novalidate>${csrfInput(csrf)}
+<form class="panel" method="post" action="${edit ? `/achievements/${escapeHtml(edit.id)}/edit` : '/achievements/new'}" novalidate>${csrfInput(csrf)}${edit ? `<input type="hidden" name="version" value="${edit.version}">` : ''}
 ${field({ name: 'title', label: '成果名称', value: v('title'), required: true, issues, attrs: 'maxlength="100"' })}
 ${field({ name: 'summary', label: '公开摘要（所有人可见）', value: v('summary'), required: true, textarea: true, issues, hint: '说明是什么、关键指标、适用场景，至少 20 字。' })}
 ${field({ name: 'confidentialDetail', label: '技术细节（保密，接受意向后才向对方披露）', value: v('confidentialDetail'), textarea: true, issues })}
@@ -140,7 +141,7 @@ ${field({ name: 'leader', label: '团队负责人', value: v('leader'), required
 ${field({ name: 'contactName', label: '联系人', value: v('contactName'), required: true, issues })}
 ${field({ name: 'contactPhone', label: '联系电话', value: v('contactPhone'), required: true, issues })}
 ${field({ name: 'contactEmail', label: '电子邮箱', value: v('contactEmail'), type: 'email', required: true, issues })}
-<button type="submit">保存草稿</button></form>`,
+<button type="submit">${edit ? '保存修改' : '保存草稿'}</button></form>`,
   );
 }
 
@@ -149,6 +150,7 @@ export function achievementManagePage(ctx: PageContext, a: Row, matches: Row[], 
     .map((m) => `<li class="card"><h3><a href="/needs/${escapeHtml(m.listing.id)}">${escapeHtml(m.listing.title)}</a> <span class="tag">匹配度 ${Math.round(m.score * 100)}</span></h3><p>${escapeHtml(m.explanation.summaryZh)}</p></li>`)
     .join('');
   const actions = [
+    a.status === 'draft' || a.status === 'published' ? `<a class="button secondary" href="/achievements/${escapeHtml(a.id)}/edit">修改</a>` : '',
     a.status === 'draft' ? `<form class="inline" method="post" action="/achievements/${escapeHtml(a.id)}/publish">${csrfInput(csrf)}<button type="submit">发布</button></form>` : '',
     a.status === 'draft' || a.status === 'published' ? `<form class="inline" method="post" action="/achievements/${escapeHtml(a.id)}/archive">${csrfInput(csrf)}<button class="secondary" type="submit">归档</button></form>` : '',
   ].join(' ');
