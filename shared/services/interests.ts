@@ -34,44 +34,51 @@ async function senderOrg(db: Db, orgId: string) {
   return org;
 }
 
-export async function expressInterest(db: Db, principal: Principal | null, achievementId: string, body: z.infer<typeof interestBody>, now: Date): Promise<InterestView> {
-  const caller = requireMember(principal, 'enterprise');
-  const achievement = await getListing(db, 'achievement', achievementId);
-  if (!achievement || !(OPEN_STATUSES as readonly string[]).includes(achievement.status)) {
-    if (achievement && achievement.ownerOrgId !== caller.orgId && (achievement.status === 'draft' || achievement.status === 'archived')) throw new DomainError('not_found');
-    if (!achievement) throw new DomainError('not_found');
-    throw new DomainError('listing_not_open');
-  }
+/**
+ * The listing an interest or proposal is sent to: one that does not exist, or that is not public and
+ * not the caller's, is 404; one that exists but is not open (archived, transferred, closed) is refused.
+ */
+async function openListing(db: Db, kind: 'achievement' | 'need', id: string, caller: Principal): Promise<Achievement | Need> {
+  const listing = (await getListing(db, kind, id)) as Achievement | Need | null;
+  const hidden = listing && ['draft', 'archived', 'closed'].includes(listing.status) && listing.ownerOrgId !== caller.orgId;
+  if (!listing || hidden) throw new DomainError('not_found');
+  if (!(OPEN_STATUSES as readonly string[]).includes(listing.status)) throw new DomainError('listing_not_open');
+  return listing;
+}
+
+/** Records one interest or proposal, at most one open per (listing, sending organisation). */
+async function send(
+  db: Db,
+  caller: Principal & { orgId: string },
+  kind: 'interest' | 'proposal',
+  listing: Achievement | Need,
+  body: z.infer<typeof interestBody> | z.infer<typeof proposalBody>,
+  now: Date,
+): Promise<InterestView> {
   const org = await senderOrg(db, caller.orgId);
+  const listingKind = kind === 'interest' ? 'achievement' : 'need';
   const interest = newInterest(
     body,
     {
-      id: `int_${ulid()}`, kind: 'interest', listingKind: 'achievement', listingId: achievement.id, listingTitle: achievement.title,
-      listingOwnerOrgId: achievement.ownerOrgId, senderOrgId: org.id, senderOrgName: org.name, senderSub: caller.sub,
+      id: `int_${ulid()}`, kind, listingKind, listingId: listing.id, listingTitle: listing.title,
+      listingOwnerOrgId: listing.ownerOrgId, senderOrgId: org.id, senderOrgName: org.name, senderSub: caller.sub,
     },
     now,
   );
-  await repo.insertInterest(db, interest, keys.listing('achievement', achievement.id), OPEN_STATUSES);
+  await repo.insertInterest(db, interest, keys.listing(listingKind, listing.id), OPEN_STATUSES);
   return view(interest, caller, null);
+}
+
+export async function expressInterest(db: Db, principal: Principal | null, achievementId: string, body: z.infer<typeof interestBody>, now: Date): Promise<InterestView> {
+  const caller = requireMember(principal, 'enterprise');
+  return send(db, caller, 'interest', await openListing(db, 'achievement', achievementId, caller), body, now);
 }
 
 export async function submitProposal(db: Db, principal: Principal | null, needId: string, body: z.infer<typeof proposalBody>, now: Date): Promise<InterestView> {
   const caller = requireMember(principal, 'university');
-  const need = await getListing(db, 'need', needId);
-  if (!need || ((need.status === 'draft' || need.status === 'closed') && need.ownerOrgId !== caller.orgId)) throw new DomainError('not_found');
-  if (!(OPEN_STATUSES as readonly string[]).includes(need.status)) throw new DomainError('listing_not_open');
+  const need = (await openListing(db, 'need', needId, caller)) as Need;
   if (need.deadline < shanghaiDate(now)) throw new DomainError('deadline_passed');
-  const org = await senderOrg(db, caller.orgId);
-  const proposal = newInterest(
-    body,
-    {
-      id: `int_${ulid()}`, kind: 'proposal', listingKind: 'need', listingId: need.id, listingTitle: need.title,
-      listingOwnerOrgId: need.ownerOrgId, senderOrgId: org.id, senderOrgName: org.name, senderSub: caller.sub,
-    },
-    now,
-  );
-  await repo.insertInterest(db, proposal, keys.listing('need', need.id), OPEN_STATUSES);
-  return view(proposal, caller, null);
+  return send(db, caller, 'proposal', need, body, now);
 }
 
 function view(interest: Interest, caller: Principal, listing: Achievement | Need | null): InterestView {
