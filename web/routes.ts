@@ -96,7 +96,11 @@ export function webRoutes() {
 export function pageError(error: unknown, c: Context<ApiEnv>): Response | Promise<Response> {
   const ctx = pageContext(c);
   if (error instanceof DomainError && error.kind === 'not_found') return c.html(notFoundPage(ctx), 404);
-  if (error instanceof DomainError && error.kind === 'unauthenticated') return c.redirect('/login');
+  if (error instanceof DomainError && error.kind === 'unauthenticated') {
+    // Back to the page asked for after signing in (a form post cannot be replayed: back to the workspace).
+    const url = new URL(c.req.url);
+    return c.redirect(c.req.method === 'GET' ? `/login?next=${encodeURIComponent(url.pathname + url.search)}` : '/login');
+  }
   if (error instanceof DomainError && error.kind !== 'internal' && error.kind !== 'unavailable') {
     // A refused action: say why, in the person's language.
     const status = error.kind === 'forbidden' ? 403 : error.kind === 'conflict' ? 409 : 400;

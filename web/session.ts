@@ -1,7 +1,8 @@
 /**
  * The browser session: the access token in an HttpOnly, SameSite=Lax cookie (Secure over HTTPS), read
- * through the same verification as the API's bearer tokens; and CSRF protection for every form post:
- * a random token in an HttpOnly cookie that the form must echo, plus a same-origin check.
+ * through the same verification as the API's bearer tokens, renewed with the refresh token (also
+ * HttpOnly) when it expires; and CSRF protection for every form post: a random token in an HttpOnly
+ * cookie that the form must echo, plus a same-origin check.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -9,12 +10,36 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ApiEnv } from '../functions/api/context';
 import { principalFromToken } from '../functions/api/middleware/authenticate';
 import { DomainError } from '../shared/domain/errors';
+import { refreshTokens, type TokenSet } from './sign-in';
 
 export const SESSION_COOKIE = 'tm_session';
+export const REFRESH_COOKIE = 'tm_refresh';
 const CSRF_COOKIE = 'tm_csrf';
+/** Cognito's default refresh-token lifetime; the server still decides whether a refresh token is good. */
+const REFRESH_MAX_AGE = 30 * 86_400;
 
-function secure(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+/** The site's public origin: configured (behind CloudFront the request URL names API Gateway) or the request's own. */
+export function siteOrigin(c: Context<ApiEnv>): string {
+  return c.var.deps.web?.origin ?? new URL(c.req.url).origin;
+}
+
+export function secure(c: Context<ApiEnv>): boolean {
+  return siteOrigin(c).startsWith('https:') || c.req.header('x-forwarded-proto') === 'https';
+}
+
+/** An expired access token and a refresh token: ask the authorization server for a new access token. */
+async function renew(c: Context<ApiEnv>): Promise<void> {
+  const refresh = getCookie(c, REFRESH_COOKIE);
+  const hostedUi = c.var.deps.web?.hostedUi;
+  if (!refresh || !hostedUi) return;
+  try {
+    const tokens = await refreshTokens(hostedUi, siteOrigin(c), refresh);
+    c.set('principal', await principalFromToken(c.var.deps, tokens.accessToken));
+    startSession(c, { ...tokens, refreshToken: tokens.refreshToken ?? refresh });
+  } catch {
+    // Revoked, expired or refused: signed out until the person signs in again.
+    deleteCookie(c, REFRESH_COOKIE, { path: '/' });
+  }
 }
 
 export function webSession(): MiddlewareHandler<ApiEnv> {
@@ -29,6 +54,7 @@ export function webSession(): MiddlewareHandler<ApiEnv> {
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
       }
     }
+    if (!c.var.principal) await renew(c);
     let csrf = getCookie(c, CSRF_COOKIE);
     if (!csrf || !/^[a-f0-9]{64}$/.test(csrf)) {
       csrf = randomBytes(32).toString('hex');
@@ -39,18 +65,21 @@ export function webSession(): MiddlewareHandler<ApiEnv> {
   };
 }
 
-export function startSession(c: Context<ApiEnv>, accessToken: string, maxAgeSeconds: number): void {
-  setCookie(c, SESSION_COOKIE, accessToken, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secure(c), maxAge: maxAgeSeconds });
+export function startSession(c: Context<ApiEnv>, tokens: TokenSet): void {
+  const options = { path: '/', httpOnly: true, sameSite: 'Lax', secure: secure(c) } as const;
+  setCookie(c, SESSION_COOKIE, tokens.accessToken, { ...options, maxAge: tokens.expiresIn });
+  if (tokens.refreshToken) setCookie(c, REFRESH_COOKIE, tokens.refreshToken, { ...options, maxAge: REFRESH_MAX_AGE });
 }
 
 export function endSession(c: Context<ApiEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  deleteCookie(c, REFRESH_COOKIE, { path: '/' });
 }
 
 /** Reads a posted form and checks its CSRF token and origin; returns the fields as strings (multi-values as arrays). */
 export async function postedForm(c: Context<ApiEnv>): Promise<Record<string, string | string[]>> {
   const origin = c.req.header('origin');
-  if (origin && origin !== new URL(c.req.url).origin) throw new DomainError('forbidden');
+  if (origin && origin !== siteOrigin(c)) throw new DomainError('forbidden');
   const body = await c.req.parseBody({ all: true });
   const form: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(body)) {

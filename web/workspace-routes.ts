@@ -29,12 +29,12 @@ import { createPolicyBody } from '../shared/domain/reward-policy';
 import { adminQueues, contractFormPage, contractPage, contractRows, policiesPage, REFUSAL_REASONS } from './pages/contracts';
 import type { PageContext } from './layout';
 import { achievementPage } from './pages/public';
-import { achievementFormPage, achievementManagePage, interestForm, loginPage, mePage, needFormPage, needManagePage, proposalForm } from './pages/workspace';
+import { achievementFormPage, achievementManagePage, interestForm, mePage, needFormPage, needManagePage, proposalForm } from './pages/workspace';
 import { needPage } from './pages/public';
 import { createAchievementBody, updateAchievementBody } from '../shared/domain/achievement';
 import { proposalBody } from '../shared/domain/interest';
 import { matchesForAchievement } from '../shared/services/matching';
-import { endSession, postedForm, startSession } from './session';
+import { postedForm } from './session';
 
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
 
@@ -148,26 +148,6 @@ function formIssues(issues: FieldIssue[]): FieldIssue[] {
 
 export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
   return new Hono<ApiEnv>()
-    .get('/login', (c) => {
-      const dev = c.var.deps.dev;
-      if (!dev) return c.redirect('/');
-      return c.html(loginPage(ctxOf(c), dev.accounts, c.var.csrf));
-    })
-    .post('/login', async (c) => {
-      const dev = c.var.deps.dev;
-      if (!dev) throw new DomainError('route_not_found');
-      const form = await postedForm(c);
-      const account = dev.accounts.find((a) => a.id === str(form.account));
-      if (!account) throw new DomainError('not_found');
-      const hours = 8;
-      startSession(c, await dev.issuer.sign({ sub: account.id, username: account.displayName, groups: account.groups, orgId: account.orgId, expiresInSeconds: hours * 3600 }), hours * 3600);
-      return c.redirect('/me', 303);
-    })
-    .post('/logout', async (c) => {
-      await postedForm(c);
-      endSession(c);
-      return c.redirect('/', 303);
-    })
     .get('/me', async (c) => {
       const caller = requireSignedIn(c.var.principal);
       const { db } = c.var.deps;

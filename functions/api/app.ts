@@ -25,6 +25,7 @@ import { organisations } from './routes/organisations';
 import { pageContext, pageError, pageNotFound, webRoutes } from '../../web/routes';
 import { webSession } from '../../web/session';
 import { workspaceRoutes } from '../../web/workspace-routes';
+import { authRoutes } from '../../web/auth-routes';
 
 /** Listings carry up to ~60 KB of text; anything far beyond that is not a listing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -56,6 +57,7 @@ export function createApp(deps: ApiDeps) {
   web.use('*', webSession());
   web.onError(pageError);
   // Signed-in pages first: they refine some public ones (an achievement page gains the interest form).
+  web.route('/', authRoutes(pageContext));
   web.route('/', workspaceRoutes(pageContext));
   web.route('/', webRoutes());
 

@@ -1,5 +1,5 @@
 /**
- * Lambda entry point: the same app as locally, with Cognito's JWKS and no local issuer.
+ * Lambda entry point: the same app as locally, with Cognito's JWKS and hosted UI and no local issuer.
  */
 import { handle } from 'hono/aws-lambda';
 import { createTokenVerifier, remoteKeySet } from '../../shared/auth/verify-token';
@@ -14,17 +14,20 @@ function required(name: string): string {
 }
 
 const issuer = required('AUTH_ISSUER');
+const clientId = required('AUTH_CLIENT_ID');
 required('TABLE_NAME');
 const { app } = createApp({
   db: createDb(dbConfigFromEnv()),
   verifyToken: createTokenVerifier({
     issuer,
-    clientId: required('AUTH_CLIENT_ID'),
+    clientId,
     keys: remoteKeySet(process.env.AUTH_JWKS_URL ?? `${issuer}/.well-known/jwks.json`),
   }),
   now: () => new Date(),
   mode: 'lambda',
   search: searchIndexFromEnv(),
+  // The pages sign in through Cognito's hosted UI; behind CloudFront the site's origin is not the request's.
+  web: { origin: required('WEB_ORIGIN'), hostedUi: { baseUrl: required('AUTH_HOSTED_UI_URL'), clientId } },
 });
 
 export const handler = handle(app);

@@ -67,6 +67,8 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
   const reindexed = await reindexFromTable(db, search);
   options.log?.(`search index: ${reindexed.indexed} documents in ${Math.round(performance.now() - reindexStarted)} ms (${search.engine})`);
   const issuer = await createLocalIssuer({ issuer: options.issuerUrl, ...(options.issuerKeyFile ? { keyFile: options.issuerKeyFile } : {}) });
+  // The pages sign in through the issuer's hosted-UI stand-in; its token endpoint is answered in-process.
+  let self: { request: (input: string, init: RequestInit) => Response | Promise<Response> } | undefined;
   const { app } = createApp({
     db,
     verifyToken: createTokenVerifier({ issuer: issuer.issuer, clientId: issuer.clientId, keys: localKeySet(issuer.jwks) }),
@@ -74,7 +76,9 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     mode: 'local',
     search,
     dev: { issuer, accounts: seeded?.accounts ?? [] },
+    web: { hostedUi: { baseUrl: '/api/v1/dev', clientId: issuer.clientId, fetch: async (input, init) => self!.request(input, init) } },
   });
+  self = app;
   return {
     app,
     db,

@@ -12,6 +12,7 @@ import type { ApiEnv } from '../context';
 import type { RouteDoc } from '../openapi/route-docs';
 import { issuesFromZod, problemSchema } from '../problem';
 import { parseBody } from '../validation';
+import { devOAuth } from './dev-oauth';
 
 export interface DemoAccount {
   id: string;
@@ -102,7 +103,8 @@ const app = new Hono<ApiEnv>()
     if (!parsed.success) throw new DomainError('validation_failed', issuesFromZod(parsed.error));
     const { account, token } = await issueToken(dev, parsed.data.account);
     return c.html(loginPage(dev, { name: account.displayName, token: token.accessToken }));
-  });
+  })
+  .route('/', devOAuth);
 
 const problem = { description: 'Problem', schema: problemSchema, contentType: 'application/problem+json' };
 const docs: RouteDoc[] = [
@@ -110,6 +112,11 @@ const docs: RouteDoc[] = [
   { method: 'post', path: '/dev/token', tag: '本地 Local runner', access: 'local-only', body: tokenBody, summary: 'An access token for a demo account', responses: { 200: { description: 'Token', schema: tokenSchema }, 400: problem } },
   { method: 'get', path: '/dev/jwks.json', tag: '本地 Local runner', access: 'local-only', summary: 'The local issuer’s JWKS', responses: { 200: { description: 'JWKS' } } },
   { method: 'get', path: '/dev/login', tag: '本地 Local runner', access: 'local-only', summary: 'Demo-login page', responses: { 200: { description: 'HTML', contentType: 'text/html' } } },
+  { method: 'get', path: '/dev/oauth2/authorize', tag: '本地 Local runner', access: 'local-only', summary: 'Hosted-UI stand-in: authorization request (code + PKCE S256) → demo account picker', responses: { 200: { description: 'HTML', contentType: 'text/html' }, 400: problem } },
+  { method: 'post', path: '/dev/oauth2/authorize', tag: '本地 Local runner', access: 'local-only', summary: 'Hosted-UI stand-in: the chosen account → redirect to the callback with a code', responses: { 302: { description: 'Redirect to redirect_uri?code&state' }, 400: problem } },
+  { method: 'post', path: '/dev/oauth2/token', tag: '本地 Local runner', access: 'local-only', summary: 'Token endpoint (authorization_code with code_verifier, refresh_token), as Cognito’s /oauth2/token', responses: { 200: { description: 'Tokens (access_token, refresh_token, expires_in)' }, 400: { description: 'OAuth error (invalid_grant, unsupported_grant_type)' }, 401: { description: 'invalid_client' } } },
+  { method: 'post', path: '/dev/oauth2/revoke', tag: '本地 Local runner', access: 'local-only', summary: 'Revokes a refresh token, as Cognito’s /oauth2/revoke', responses: { 200: { description: 'Revoked' }, 401: { description: 'invalid_client' } } },
+  { method: 'get', path: '/dev/logout', tag: '本地 Local runner', access: 'local-only', summary: 'Hosted-UI stand-in: sign-out redirect to logout_uri', responses: { 302: { description: 'Redirect to logout_uri' }, 400: problem } },
   { method: 'post', path: '/dev/login', tag: '本地 Local runner', access: 'local-only', summary: 'Demo-login form post (application/x-www-form-urlencoded: account)', responses: { 200: { description: 'HTML with the token', contentType: 'text/html' }, 400: problem } },
 ];
 
