@@ -103,7 +103,8 @@ export function pageError(error: unknown, c: Context<ApiEnv>): Response | Promis
   }
   if (error instanceof DomainError && error.kind !== 'internal' && error.kind !== 'unavailable') {
     // A refused action: say why, in the person's language.
-    const status = error.kind === 'forbidden' ? 403 : error.kind === 'conflict' ? 409 : 400;
+    const status = error.kind === 'forbidden' ? 403 : error.kind === 'conflict' ? 409 : error.kind === 'rate_limited' ? 429 : 400;
+    if (error.retryAfterSeconds !== undefined) c.header('retry-after', String(error.retryAfterSeconds));
     return c.html(errorPage(ctx, ctx.lang === 'zh' ? error.messageZh : error.message), status);
   }
   console.error(JSON.stringify({ level: 'ERROR', message: 'page failed', path: c.req.path, error: String(error) }));

@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../../shared/domain/errors';
 import type { ApiDeps, ApiEnv } from './context';
 import { authenticate } from './middleware/authenticate';
+import { limitWrites } from './middleware/rate-limit';
 import { docsUi } from './openapi/docs-ui';
 import { openApiDocument } from './openapi/document';
 import type { RouteDoc } from './openapi/route-docs';
@@ -45,6 +46,7 @@ export function createApp(deps: ApiDeps) {
   });
   api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, new DomainError('payload_too_large')) }));
   api.use('*', authenticate());
+  api.use('*', limitWrites());
   api.get('/openapi.json', (c) => c.json(openApi));
   for (const resource of resources) api.route('/', resource.app);
 
@@ -55,6 +57,7 @@ export function createApp(deps: ApiDeps) {
     await next();
   });
   web.use('*', webSession());
+  web.use('*', limitWrites());
   web.onError(pageError);
   // Signed-in pages first: they refine some public ones (an achievement page gains the interest form).
   web.route('/', authRoutes(pageContext));

@@ -3,6 +3,7 @@ import type { Principal } from '../../shared/auth/principal';
 import type { TokenVerifier } from '../../shared/auth/verify-token';
 import type { Db } from '../../shared/db/client';
 import type { SearchIndex } from '../../shared/search/search-index';
+import type { RateLimit } from '../../shared/db/rate-limits';
 import type { WebConfig } from '../../web/sign-in';
 import type { DevAccounts } from './routes/dev';
 
@@ -14,6 +15,8 @@ export interface ApiDeps {
   mode: 'lambda' | 'local';
   /** The public halls and matching read from here; the indexer keeps it in step with the table. */
   search: SearchIndex;
+  /** Writes per signed-in person per window (API and form posts alike); unset: no limit. */
+  rateLimit?: RateLimit;
   /** The pages' public origin and the sign-in (hosted UI) they send people to. */
   web?: WebConfig;
   /** Local runner only: the demo accounts and the token issuer. Never set in Lambda. */

@@ -4,6 +4,7 @@
 import { handle } from 'hono/aws-lambda';
 import { createTokenVerifier, remoteKeySet } from '../../shared/auth/verify-token';
 import { createDb, dbConfigFromEnv } from '../../shared/db/client';
+import { rateLimitFromEnv } from '../../shared/db/rate-limits';
 import { searchIndexFromEnv } from '../../shared/search/from-env';
 import { createApp } from './app';
 
@@ -26,6 +27,7 @@ const { app } = createApp({
   now: () => new Date(),
   mode: 'lambda',
   search: searchIndexFromEnv(),
+  rateLimit: rateLimitFromEnv(),
   // The pages sign in through Cognito's hosted UI; behind CloudFront the site's origin is not the request's.
   web: { origin: required('WEB_ORIGIN'), hostedUi: { baseUrl: required('AUTH_HOSTED_UI_URL'), clientId } },
 });

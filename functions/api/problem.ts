@@ -16,6 +16,7 @@ const STATUS: Record<ErrorKind, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   precondition_required: 428,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };
@@ -102,6 +103,7 @@ export function problemResponse(c: Context, error: DomainError): Response {
   };
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
   if (status === 401) headers['www-authenticate'] = 'Bearer';
+  if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
   return new Response(JSON.stringify(body), { status, headers });
 }
 

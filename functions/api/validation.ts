@@ -8,15 +8,31 @@ import { DomainError } from '../../shared/domain/errors';
 import { issuesFromZod } from './problem';
 
 export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  return parseRaw(c, await c.req.text(), schema);
+}
+
+/**
+ * For actions whose body may be left out (approve, publish …): no body at all counts as `{}`; any body
+ * that is sent, however it is framed (Content-Length or chunked), is checked like any other.
+ */
+export async function parseOptionalBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const raw = await c.req.text();
+  return raw === '' ? validated(schema, {}) : parseRaw(c, raw, schema);
+}
+
+function parseRaw<S extends z.ZodType>(c: Context, raw: string, schema: S): z.infer<S> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) throw new DomainError('unsupported_media_type');
-  const raw = await c.req.text();
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
     throw new DomainError('malformed_json');
   }
+  return validated(schema, data);
+}
+
+function validated<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) throw new DomainError('validation_failed', issuesFromZod(result.error));
   return result.data;

@@ -8,6 +8,7 @@ import { createLocalIssuer, type LocalIssuer } from '../../shared/auth/local-iss
 import { createTokenVerifier, localKeySet } from '../../shared/auth/verify-token';
 import { createDb, type Db } from '../../shared/db/client';
 import { ensureTable } from '../../shared/db/ensure-table';
+import { rateLimitFromEnv, type RateLimit } from '../../shared/db/rate-limits';
 import { searchIndexFromEnv } from '../../shared/search/from-env';
 import { createSearchIndexer } from '../../shared/search/indexer';
 import { reindexFromTable } from '../../shared/search/reindex';
@@ -32,6 +33,8 @@ export interface LocalAppOptions {
   /** Extra stream handlers beside the indexer (by name). */
   streamHandlers?: Record<string, StreamHandler>;
   log?: (line: string) => void;
+  /** Writes per person per window; defaults to RATE_LIMIT_WRITES_PER_MINUTE (60 per minute). */
+  rateLimit?: RateLimit | null;
 }
 
 export interface LocalApp {
@@ -76,6 +79,7 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     mode: 'local',
     search,
     dev: { issuer, accounts: seeded?.accounts ?? [] },
+    ...(options.rateLimit === null ? {} : { rateLimit: options.rateLimit ?? rateLimitFromEnv() }),
     web: { hostedUi: { baseUrl: '/api/v1/dev', clientId: issuer.clientId, fetch: async (input, init) => self!.request(input, init) } },
   });
   self = app;

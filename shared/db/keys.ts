@@ -29,6 +29,8 @@ export const keys = {
   audit: (subjectId: string, at: string, unique: string) => ({ pk: `AUDIT#${subjectId}`, sk: `${at}#${unique}` }),
   /** One payment per receipt: the normalised evidence reference is reserved while its payment stands. */
   evidence: (normalisedRef: string) => ({ pk: `EVIDENCE#${normalisedRef}`, sk: 'EVIDENCE' }),
+  /** One write counter per client per rate-limit window (epoch seconds of its start). */
+  rateWindow: (client: string, windowStart: number) => ({ pk: `RATE#${client}`, sk: `W#${windowStart}` }),
   idempotency: (sub: string, key: string) => ({ pk: `IDEMPOTENCY#${sub}#${key}`, sk: 'IDEMPOTENCY' }),
   registrationCounter: (year: string) => ({ pk: `COUNTER#REGISTRATION#${year}`, sk: 'COUNTER' }),
   savedSearch: (id: string) => ({ pk: `SAVEDSEARCH#${id}`, sk: 'SAVEDSEARCH' }),

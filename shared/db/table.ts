@@ -6,7 +6,8 @@
  *   gsi1 (gsi1pk/gsi1sk)  a list by status, newest first: ACHIEVEMENTS#STATUS#published → <at>#<id>;
  *                         organisations by verification status (the bureau's queue)
  *   gsi2 (gsi2pk/gsi2sk)  an organisation's own listings: ORG#<id>#ACHIEVEMENTS → <createdAt>#<id>
- * `expiresAt` (epoch seconds) is the TTL attribute; only idempotency records set it.
+ * `expiresAt` (epoch seconds) is the TTL attribute; only short-lived records set it: idempotency records
+ * and rate-limit windows.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 

@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'precondition_required'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'rate_limited'
   | 'unavailable'
   | 'internal';
 
@@ -57,6 +58,7 @@ const CATALOGUE = {
   policy_overlap: ['conflict', 'Another policy is in force for part of this window.', '该有效期与已有政策重叠。'],
   idempotency_key_required: ['precondition_required', 'Send an Idempotency-Key header so a retry cannot claim twice.', '请提供 Idempotency-Key 请求头，以免重试导致重复申领。'],
   idempotency_key_reused: ['conflict', 'This Idempotency-Key was used with a different request.', '该 Idempotency-Key 已用于不同的请求。'],
+  rate_limited: ['rate_limited', 'Too many changes in a short time. Wait a moment and try again; nothing was changed.', '短时间内提交过于频繁，请稍候再试；本次未做任何修改。'],
   storage_unavailable: ['unavailable', 'The database is unavailable. Try again shortly; nothing was changed.', '数据库暂时不可用，请稍后重试；本次未做任何修改。'],
   internal: ['internal', 'Something went wrong on our side.', '服务器内部错误。'],
 } as const satisfies Record<string, readonly [ErrorKind, string, string]>;
@@ -69,14 +71,17 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly issues: FieldIssue[] = [],
-    options?: { cause?: unknown; detail?: string; detailZh?: string },
+    options?: { cause?: unknown; detail?: string; detailZh?: string; retryAfterSeconds?: number },
   ) {
     const [kind, en, zh] = CATALOGUE[code];
     super(options?.detail ?? en, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
     this.kind = kind;
     this.messageZh = options?.detailZh ?? zh;
+    if (options?.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
+  /** For `rate_limited` and `unavailable`: when a retry may succeed (the Retry-After header). */
+  readonly retryAfterSeconds?: number;
 }
 
 export function errorTitle(code: ErrorCode): { en: string; zh: string } {

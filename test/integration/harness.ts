@@ -10,6 +10,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, inject } from 'vitest';
 import { keys, type ListingKind } from '../../shared/db/keys';
 import { createLocalApp, type LocalApp } from '../../scripts/local/local-app';
+import type { RateLimit } from '../../shared/db/rate-limits';
 
 export const TEST_NOW = new Date('2026-11-26T02:00:00Z');
 
@@ -25,7 +26,7 @@ export interface Harness extends LocalApp {
   orgIdOf(accountId: string): string;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { rateLimit?: RateLimit } = {}): Promise<Harness> {
   const endpoint = inject('dynamoEndpoint');
   const host = new URL(endpoint).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`integration tests run only against a local DynamoDB, not ${endpoint}`);
@@ -37,6 +38,8 @@ export async function startHarness(): Promise<Harness> {
     issuerKeyFile,
     seed: true,
     now: () => TEST_NOW,
+    // The limiter runs (its write is part of every request) but far above what any test sends.
+    rateLimit: options.rateLimit ?? { limit: 100_000, windowSeconds: 60 },
   });
   // Let the stream handlers finish with the seed (index, alerts) so tests start from a quiet table.
   await local.pump.drain(30_000);

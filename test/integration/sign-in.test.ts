@@ -4,43 +4,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { location, PageClient } from './page-client';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 }, 120_000);
 
-/** A minimal browser: keeps cookies (name → value) and follows nothing by itself. */
-class Browser {
-  cookies = new Map<string, string>();
-  async get(path: string, headers: Record<string, string> = {}) {
-    return this.send('GET', path, undefined, headers);
-  }
-  async post(path: string, form: Record<string, string>) {
-    return this.send('POST', path, new URLSearchParams(form).toString(), { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' });
-  }
-  private async send(method: string, path: string, body: string | undefined, headers: Record<string, string>) {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await h.app.request(path, { method, headers: { ...headers, ...(cookie ? { cookie } : {}) }, ...(body !== undefined ? { body } : {}) });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...rest] = pair!.split('=');
-      const value = rest.join('=');
-      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name!);
-      else this.cookies.set(name!, value);
-    }
-    return res;
-  }
-}
-
-function location(res: Response): URL {
-  const to = res.headers.get('location');
-  if (!to) throw new Error(`no redirect (status ${res.status})`);
-  return new URL(to, 'http://localhost');
-}
-
 /** /login → picker → chosen account → callback URL (not yet visited). */
-async function authorize(browser: Browser, account: string, next?: string) {
+async function authorize(browser: PageClient, account: string, next?: string) {
   const start = await browser.get(`/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   expect(start.status).toBe(302);
   const authorizeUrl = location(start);
@@ -53,7 +25,7 @@ async function authorize(browser: Browser, account: string, next?: string) {
 
 describe('sign-in through the hosted-UI flow', () => {
   it('sends the browser to the authorization server with PKCE S256 and keeps the attempt in an HttpOnly cookie', async () => {
-    const browser = new Browser();
+    const browser = new PageClient(h.app);
     const res = await browser.get('/login');
     const to = location(res);
     expect(to.pathname).toBe('/api/v1/dev/oauth2/authorize');
@@ -70,7 +42,7 @@ describe('sign-in through the hosted-UI flow', () => {
   });
 
   it('signs in, lands on the asked page and shows the workspace of the chosen account', async () => {
-    const browser = new Browser();
+    const browser = new PageClient(h.app);
     const { callback } = await authorize(browser, 'demo-ent-pv', '/needs/new');
     expect(callback.pathname).toBe('/auth/callback');
     const done = await browser.get(callback.pathname + callback.search);
@@ -87,7 +59,7 @@ describe('sign-in through the hosted-UI flow', () => {
   });
 
   it('refuses a callback whose state does not match, and a code used twice', async () => {
-    const browser = new Browser();
+    const browser = new PageClient(h.app);
     const { callback } = await authorize(browser, 'demo-admin');
     const forged = new URL(callback);
     forged.searchParams.set('state', 'x'.repeat(22));
@@ -97,14 +69,14 @@ describe('sign-in through the hosted-UI flow', () => {
     expect(browser.cookies.has('tm_session')).toBe(false);
 
     // The attempt cookie is spent; a second browser that stole the callback URL has no verifier for it.
-    const thief = new Browser();
+    const thief = new PageClient(h.app);
     expect((await thief.get(callback.pathname + callback.search)).status).toBe(400);
     expect(thief.cookies.has('tm_session')).toBe(false);
     expect((await browser.get('/me')).status).toBe(302);
   });
 
   it('answers the token endpoint like an OAuth server: single-use codes bound to their verifier and redirect', async () => {
-    const browser = new Browser();
+    const browser = new PageClient(h.app);
     const { callback } = await authorize(browser, 'demo-admin');
     const code = callback.searchParams.get('code')!;
     const token = (form: Record<string, string>) =>
@@ -120,13 +92,13 @@ describe('sign-in through the hosted-UI flow', () => {
   });
 
   it('registers only the site’s own callback: no open redirect through sign-in or sign-out', async () => {
-    const browser = new Browser();
+    const browser = new PageClient(h.app);
     const to = location(await browser.get('/login'));
     to.searchParams.set('redirect_uri', 'https://evil.example/auth/callback');
     expect((await browser.get(to.pathname + to.search)).status).toBe(400);
     expect((await browser.get('/api/v1/dev/logout?client_id=local-web-client&logout_uri=https%3A%2F%2Fevil.example%2F')).status).toBe(400);
     for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
-      const fresh = new Browser();
+      const fresh = new PageClient(h.app);
       const { callback } = await authorize(fresh, 'demo-admin', next);
       const done = await fresh.get(callback.pathname + callback.search);
       expect(done.headers.get('location')).toBe('/me');
@@ -134,7 +106,7 @@ describe('sign-in through the hosted-UI flow', () => {
   });
 
   it('renews an expired session with the refresh token, and signing out revokes it', async () => {
-    const browser = new Browser();
+    const browser = new PageClient(h.app);
     const { callback } = await authorize(browser, 'demo-nxist');
     await browser.get(callback.pathname + callback.search);
     // As when the access-token cookie has expired: only the refresh token is left.
@@ -156,7 +128,7 @@ describe('sign-in through the hosted-UI flow', () => {
     expect(browser.cookies.has('tm_session')).toBe(false);
     expect(browser.cookies.has('tm_refresh')).toBe(false);
     // A copy of the refresh cookie taken before sign-out no longer signs anyone in.
-    const copy = new Browser();
+    const copy = new PageClient(h.app);
     copy.cookies.set('tm_refresh', refresh);
     const after = await copy.get('/me');
     expect(after.status).toBe(302);

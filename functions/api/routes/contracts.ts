@@ -26,7 +26,7 @@ import { requireSignedIn } from '../../../shared/services/access';
 import type { ApiEnv } from '../context';
 import type { RouteDoc } from '../openapi/route-docs';
 import { problemSchema } from '../problem';
-import { parseBody, parseQuery } from '../validation';
+import { parseBody, parseOptionalBody, parseQuery } from '../validation';
 import { checkId } from './params';
 
 function actor(c: Context<ApiEnv>): Actor {
@@ -110,7 +110,7 @@ const app = new Hono<ApiEnv>()
     return c.json({ items: await repo.claimsWithStatus(c.var.deps.db, status ?? 'pending') });
   })
   .post('/claims/:id/approve', async (c) => {
-    const body = c.req.header('content-length') && c.req.header('content-length') !== '0' ? await parseBody(c, decideClaimBody) : {};
+    const body = await parseOptionalBody(c, decideClaimBody);
     return c.json(await decideClaim(c.var.deps.db, actor(c), checkId(c.req.param('id')), 'approved', body.reason));
   })
   .post('/claims/:id/reject', async (c) => {
@@ -118,7 +118,7 @@ const app = new Hono<ApiEnv>()
     return c.json(await decideClaim(c.var.deps.db, actor(c), checkId(c.req.param('id')), 'rejected', body.reason));
   })
   .post('/claims/:id/pay', async (c) => {
-    if ((c.req.header('content-length') ?? '0') !== '0') await parseBody(c, z.object({}).strict());
+    await parseOptionalBody(c, z.object({}).strict());
     return c.json(await markClaimPaid(c.var.deps.db, actor(c), checkId(c.req.param('id'))));
   })
   .get('/contracts/:id/audit', async (c) => {

@@ -7,7 +7,7 @@ import { decide, expressInterest, listInterests, readInterest, submitProposal } 
 import type { ApiEnv } from '../context';
 import type { RouteDoc } from '../openapi/route-docs';
 import { problemSchema } from '../problem';
-import { parseBody, parseQuery } from '../validation';
+import { parseBody, parseOptionalBody, parseQuery } from '../validation';
 import { checkId, emptyBody, pageQuery } from './params';
 
 const interestView = interestSchema
@@ -19,7 +19,7 @@ const interestView = interestSchema
 const listQuery = z.object({ box: z.enum(['received', 'sent']), listingId: z.string().max(40).optional(), ...pageQuery }).strict();
 
 async function optionalEmptyBody(c: Parameters<typeof parseBody>[0]) {
-  if ((c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding')) await parseBody(c, emptyBody);
+  await parseOptionalBody(c, emptyBody);
 }
 
 const app = new Hono<ApiEnv>()

@@ -19,7 +19,7 @@ import { searchHall, type HallQuery } from '../../../shared/services/search';
 import type { ApiEnv } from '../context';
 import type { RouteDoc } from '../openapi/route-docs';
 import { problemSchema } from '../problem';
-import { etag, expectedVersion, parseBody, parseQuery } from '../validation';
+import { etag, expectedVersion, parseBody, parseOptionalBody, parseQuery } from '../validation';
 import { checkId, emptyBody } from './params';
 
 type Spec = typeof achievementSpec | typeof needSpec;
@@ -99,7 +99,7 @@ export function listingRoutes<S extends Spec>(config: ListingRouteConfig<S>) {
   for (const { action } of config.actions) {
     app.post(`${base}/:id/${action}`, async (c) => {
       const id = checkId(c.req.param('id') ?? '');
-      if ((c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding')) await parseBody(c, emptyBody);
+      await parseOptionalBody(c, emptyBody);
       const { db, now } = c.var.deps;
       const record = await transitionListing(db, spec as any, c.var.principal, id, action as never, expectedVersion(c), now());
       return respond(c, { full: true, record });

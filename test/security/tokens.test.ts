@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { SignJWT, UnsecuredJWT, generateKeyPair, importJWK, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { achievementInput } from '../fixtures';
-import { problem, startHarness, type Harness } from './harness';
+import { problem, startHarness, type Harness } from '../integration/harness';
 
 let h: Harness;
 beforeAll(async () => {
