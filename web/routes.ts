@@ -101,7 +101,12 @@ export function pageError(error: unknown, c: Context<ApiEnv>): Response | Promis
     const url = new URL(c.req.url);
     return c.redirect(c.req.method === 'GET' ? `/login?next=${encodeURIComponent(url.pathname + url.search)}` : '/login');
   }
-  if (error instanceof DomainError && error.kind !== 'internal' && error.kind !== 'unavailable') {
+  if (error instanceof DomainError && error.kind === 'unavailable') {
+    // A part is down (database, search, sign-in keys): say which, and that nothing was lost.
+    console.error(JSON.stringify({ level: 'WARN', message: 'page unavailable', path: c.req.path, code: error.code, error: String(error.cause ?? error) }));
+    return c.html(errorPage(ctx, ctx.lang === 'zh' ? error.messageZh : error.message), 503);
+  }
+  if (error instanceof DomainError && error.kind !== 'internal') {
     // A refused action: say why, in the person's language.
     const status = error.kind === 'forbidden' ? 403 : error.kind === 'conflict' ? 409 : error.kind === 'rate_limited' ? 429 : 400;
     if (error.retryAfterSeconds !== undefined) c.header('retry-after', String(error.retryAfterSeconds));

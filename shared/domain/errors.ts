@@ -59,6 +59,7 @@ const CATALOGUE = {
   idempotency_key_required: ['precondition_required', 'Send an Idempotency-Key header so a retry cannot claim twice.', '请提供 Idempotency-Key 请求头，以免重试导致重复申领。'],
   idempotency_key_reused: ['conflict', 'This Idempotency-Key was used with a different request.', '该 Idempotency-Key 已用于不同的请求。'],
   rate_limited: ['rate_limited', 'Too many changes in a short time. Wait a moment and try again; nothing was changed.', '短时间内提交过于频繁，请稍候再试；本次未做任何修改。'],
+  search_unavailable: ['unavailable', 'Search is unavailable right now. Try again shortly; no listing is lost.', '搜索服务暂时不可用，请稍后重试；数据不受影响。'],
   storage_unavailable: ['unavailable', 'The database is unavailable. Try again shortly; nothing was changed.', '数据库暂时不可用，请稍后重试；本次未做任何修改。'],
   internal: ['internal', 'Something went wrong on our side.', '服务器内部错误。'],
 } as const satisfies Record<string, readonly [ErrorKind, string, string]>;

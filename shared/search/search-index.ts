@@ -5,6 +5,8 @@
  * The index only ever holds public documents (public fields of listings in public statuses): the table
  * is the source of truth, the index a projection that can be rebuilt from it at any time.
  */
+import { DomainError } from '../domain/errors';
+
 export type IndexName = 'achievements' | 'needs';
 
 /** A public, flattened listing as both engines store it. Every field here may be shown to anyone. */
@@ -108,4 +110,17 @@ export interface SearchIndex {
   allIds(index: IndexName): Promise<string[]>;
   /** Drops every document (settings stay). */
   clear(index: IndexName): Promise<void>;
+}
+
+/**
+ * Runs a query against the engine; an engine that cannot answer (down, timing out, refusing) becomes
+ * `search_unavailable` (503) instead of an unexplained 500. Domain errors pass through unchanged.
+ */
+export async function askEngine<T>(query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('search_unavailable', [], { cause: error });
+  }
 }

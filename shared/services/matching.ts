@@ -14,7 +14,7 @@ import { shanghaiDate } from '../domain/listing-common';
 import { compatibleIndustries, explain, industryFit, matchScore, maturityFit, priceFit, type MatchExplanation } from '../domain/matching';
 import type { Need } from '../domain/need';
 import { queryWords, type WeightedWord } from '../search/query-words';
-import type { FilterClause, IndexName, SearchDocument, SearchIndex } from '../search/search-index';
+import { askEngine, type FilterClause, type IndexName, type SearchDocument, type SearchIndex } from '../search/search-index';
 import { synonymsOf, tokenize } from '../search/tokenizer';
 import { requireSignedIn } from './access';
 
@@ -92,7 +92,7 @@ async function rank(
   limit: number,
 ): Promise<Match[]> {
   if (words.length === 0) return [];
-  const result = await index.search(name, { q: words.map((w) => w.word).join(' '), filter, limit: CANDIDATES });
+  const result = await askEngine(() => index.search(name, { q: words.map((w) => w.word).join(' '), filter, limit: CANDIDATES }));
   const matches: Match[] = [];
   for (const hit of result.hits) {
     const f = fits(hit.document);

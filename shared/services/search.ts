@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors';
-import type { FacetField, FilterClause, IndexName, SearchIndex, SortOrder } from '../search/search-index';
+import { askEngine, type FacetField, type FilterClause, type IndexName, type SearchIndex, type SortOrder } from '../search/search-index';
 
 export interface HallQuery {
   q?: string;
@@ -78,7 +78,7 @@ export async function searchHall(index: SearchIndex, name: IndexName, publicStat
   const limit = Math.min(query.limit, MAX_OFFSET - offset);
 
   const facets: FacetField[] = name === 'achievements' ? ['industry', 'trlBand', 'modes', 'district'] : ['industry', 'modes', 'district', 'challenge'];
-  const result = await index.search(name, { ...(q ? { q } : {}), filter, facets, sort, limit, offset, highlight: Boolean(q) });
+  const result = await askEngine(() => index.search(name, { ...(q ? { q } : {}), filter, facets, sort, limit, offset, highlight: Boolean(q) }));
   const next = offset + result.hits.length;
   return {
     items: result.hits.map((hit) => ({ ...(hit.document.view ?? {}), ...(q ? { score: hit.score } : {}), ...(hit.highlights ? { highlights: hit.highlights } : {}) })),

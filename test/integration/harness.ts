@@ -11,6 +11,8 @@ import { afterAll, inject } from 'vitest';
 import { keys, type ListingKind } from '../../shared/db/keys';
 import { createLocalApp, type LocalApp } from '../../scripts/local/local-app';
 import type { RateLimit } from '../../shared/db/rate-limits';
+import type { SearchIndex } from '../../shared/search/search-index';
+import type { StreamHandler } from '../../scripts/local/stream-pump';
 
 export const TEST_NOW = new Date('2026-11-26T02:00:00Z');
 
@@ -26,7 +28,14 @@ export interface Harness extends LocalApp {
   orgIdOf(accountId: string): string;
 }
 
-export async function startHarness(options: { rateLimit?: RateLimit } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  rateLimit?: RateLimit;
+  search?: SearchIndex;
+  /** Replace a stream handler by name (e.g. to capture the real records it would get). */
+  streamHandlers?: Record<string, StreamHandler>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const endpoint = inject('dynamoEndpoint');
   const host = new URL(endpoint).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`integration tests run only against a local DynamoDB, not ${endpoint}`);
@@ -40,6 +49,8 @@ export async function startHarness(options: { rateLimit?: RateLimit } = {}): Pro
     now: () => TEST_NOW,
     // The limiter runs (its write is part of every request) but far above what any test sends.
     rateLimit: options.rateLimit ?? { limit: 100_000, windowSeconds: 60 },
+    ...(options.search ? { search: options.search } : {}),
+    ...(options.streamHandlers ? { streamHandlers: options.streamHandlers } : {}),
   });
   // Let the stream handlers finish with the seed (index, alerts) so tests start from a quiet table.
   await local.pump.drain(30_000);
