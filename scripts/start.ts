@@ -4,6 +4,7 @@
  * Ctrl-C stops everything it started.
  */
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { resolve } from 'node:path';
 import { DEFAULT_TABLE_NAME } from '../shared/db/table';
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from './local/dynamodb-local';
@@ -13,6 +14,7 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.local');
 const tableName = process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME;
 const log = (line: string) => console.log(`[start] ${line}`);
+const BENCH_HELLO_PATH = '/__bench/hello';
 
 let dynamo: RunningDynamoDbLocal | null = null;
 let stopping = false;
@@ -48,7 +50,11 @@ async function main() {
     const w = local.seeded.written;
     log(`demo data: ${w.organisations} organisations, ${w.achievements} achievements, ${w.needs} needs newly written (the rest already there)`);
   }
-  const server = serve({ fetch: local.app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' });
+  // For the load benchmark only: a bare Hono route in the same process, the yardstick for the marketplace's own routes.
+  const hello = new Hono().get(BENCH_HELLO_PATH, (c) => c.text('hello'));
+  const fetchHandler =
+    process.env.BENCH_HELLO_ROUTE === '1' ? (request: Request) => (new URL(request.url).pathname === BENCH_HELLO_PATH ? hello.fetch(request) : local.app.fetch(request)) : local.app.fetch;
+  const server = serve({ fetch: fetchHandler, port, hostname: process.env.HOST ?? '0.0.0.0' });
   server.once('error', (error) => {
     console.error(`[start] cannot listen on port ${port}: ${(error as Error).message} (set PORT to another port)`);
     void shutdown(1);
