@@ -39,6 +39,8 @@ export interface BenchMarketplace {
 }
 
 export async function startBenchMarketplace(options: { name: string; achievements: number; needs: number; env?: Record<string, string>; log: (line: string) => void }): Promise<BenchMarketplace> {
+  // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=.local/prof' to profile the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const { log } = options;
   const now = new Date();
   const random = prng(20261126);
@@ -101,7 +103,7 @@ export async function startBenchMarketplace(options: { name: string; achievement
 
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${options.name}-`));
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/start.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: tableName, DATA_DIR: dataDir, ...(options.env ?? {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
