@@ -3,6 +3,7 @@
  */
 import { DomainError } from '../domain/errors';
 
+/** DynamoDB refused the request: it was not applied. */
 const UNAVAILABLE = new Set([
   'ServiceUnavailable',
   'ServiceUnavailableException',
@@ -10,11 +11,13 @@ const UNAVAILABLE = new Set([
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
   'RequestLimitExceeded',
-  'TimeoutError',
-  'RequestTimeout',
   'ResourceNotFoundException',
 ]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
+/** The connection could not be made: the request never reached the database. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** The request left but no answer came back: it may have been applied. */
+const NO_ANSWER = new Set(['TimeoutError', 'RequestTimeout']);
+const NO_ANSWER_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET']);
 
 export function isConditionalCheckFailed(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -30,13 +33,20 @@ export function cancellationReasons(error: unknown): string[] | null {
   return match ? match[1]!.split(',').map((s) => s.trim()) : [];
 }
 
-/** Rethrows `error` as a DomainError when it means "the database is unavailable"; otherwise unchanged. */
+/**
+ * Rethrows `error` as a DomainError when it means "the database is unavailable": `storage_unavailable`
+ * when the request certainly was not applied, `storage_timeout` when it left and no answer came back (it
+ * may have been). Anything else is returned unchanged.
+ */
 export function toStorageError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   if (error instanceof Error) {
     const code = (error as Error & { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
-    if (UNAVAILABLE.has(error.name) || (code && NETWORK_CODES.has(code)) || /ECONNREFUSED|socket hang up/.test(error.message)) {
+    if (UNAVAILABLE.has(error.name) || (code && UNREACHABLE_CODES.has(code)) || /ECONNREFUSED/.test(error.message)) {
       return new DomainError('storage_unavailable', [], { cause: error });
+    }
+    if (NO_ANSWER.has(error.name) || (code && NO_ANSWER_CODES.has(code)) || /socket hang up|ECONNRESET/.test(error.message)) {
+      return new DomainError('storage_timeout', [], { cause: error });
     }
   }
   return error;

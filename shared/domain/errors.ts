@@ -60,6 +60,7 @@ const CATALOGUE = {
   idempotency_key_reused: ['conflict', 'This Idempotency-Key was used with a different request.', '该 Idempotency-Key 已用于不同的请求。'],
   rate_limited: ['rate_limited', 'Too many changes in a short time. Wait a moment and try again; nothing was changed.', '短时间内提交过于频繁，请稍候再试；本次未做任何修改。'],
   search_unavailable: ['unavailable', 'Search is unavailable right now. Try again shortly; no listing is lost.', '搜索服务暂时不可用，请稍后重试；数据不受影响。'],
+  storage_timeout: ['unavailable', 'The database did not answer in time, so this change may or may not have been made. Reload to check before trying again.', '数据库未及时响应，本次修改可能已生效也可能未生效，请先刷新查看再决定是否重试。'],
   storage_unavailable: ['unavailable', 'The database is unavailable. Try again shortly; nothing was changed.', '数据库暂时不可用，请稍后重试；本次未做任何修改。'],
   internal: ['internal', 'Something went wrong on our side.', '服务器内部错误。'],
 } as const satisfies Record<string, readonly [ErrorKind, string, string]>;

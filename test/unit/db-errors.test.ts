@@ -19,12 +19,16 @@ describe('AWS error mapping', () => {
     expect(isTransactionConflict(awsError('TransactionCanceledException', { CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] }))).toBe(false);
   });
 
-  it('maps unavailability to storage_unavailable and leaves other errors alone', () => {
-    for (const error of [awsError('ProvisionedThroughputExceededException'), awsError('TimeoutError'), Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' })]) {
-      const mapped = toStorageError(error);
-      expect(mapped).toBeInstanceOf(DomainError);
-      expect((mapped as DomainError).code).toBe('storage_unavailable');
-      expect((mapped as DomainError).cause).toBe(error);
+  it('maps a refused request to storage_unavailable, an unanswered one to storage_timeout, and leaves other errors alone', () => {
+    const refused = [awsError('ProvisionedThroughputExceededException'), awsError('ThrottlingException'), Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' })];
+    const unanswered = [awsError('TimeoutError'), Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), new Error('socket hang up')];
+    for (const [code, errors] of [['storage_unavailable', refused], ['storage_timeout', unanswered]] as const) {
+      for (const error of errors) {
+        const mapped = toStorageError(error);
+        expect(mapped).toBeInstanceOf(DomainError);
+        expect((mapped as DomainError).code, error.message).toBe(code);
+        expect((mapped as DomainError).cause).toBe(error);
+      }
     }
     const validation = awsError('ValidationException');
     expect(toStorageError(validation)).toBe(validation);
