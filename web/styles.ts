@@ -63,5 +63,9 @@ fieldset.choices label { margin-right:14px; font-weight:400; }
 table.list { width:100%; border-collapse:collapse; background:var(--card); border:1px solid var(--line); border-radius:10px; }
 table.list th, table.list td { padding:8px 10px; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
 .inline { display:inline; } .flash { background:#ecfdf5; border:1px solid #a7f3d0; border-radius:8px; padding:10px 12px; }
-@media (max-width: 720px) { table.list thead { display:none; } table.list td { display:block; border:0; padding:4px 10px; } table.list tr { display:block; border-bottom:1px solid var(--line); padding:6px 0; } }
+.spaced { margin-top:10px; } .flush { margin-top:0; } ul.plain, ol.plain { list-style:none; padding:0; }
+.actions { margin-top:12px; display:flex; flex-wrap:wrap; gap:8px; align-items:center; }
+/* Stacked on narrow screens: the header row is hidden, so each cell names its column (data-label). */
+@media (max-width: 720px) { table.list thead { display:none; } table.list td { display:block; border:0; padding:4px 10px; } table.list tr { display:block; border-bottom:1px solid var(--line); padding:6px 0; }
+  table.list td[data-label]::before { content:attr(data-label); display:block; color:var(--muted); font-size:.8rem; } }
 `;

@@ -1,18 +1,32 @@
 /**
- * The pages' second language: domain labels, dates and money in English.
+ * The pages' second language: domain labels, inline messages, dates and money in English, and the
+ * signed-in pages rendered with lang=en carrying no Chinese of their own (only data may be Chinese).
  */
 import { describe, expect, it } from 'vitest';
-import { ACHIEVEMENT_STATUSES } from '../../shared/domain/achievement';
+import { issuesFromZod } from '../../functions/api/problem';
+import { ACHIEVEMENT_STATUSES, createAchievementBody } from '../../shared/domain/achievement';
 import { CONTRACT_KINDS } from '../../shared/domain/reward-policy';
 import { DECLINE_REASONS } from '../../shared/domain/interest';
 import { DISTRICTS } from '../../shared/domain/districts';
 import { INDUSTRIES } from '../../shared/domain/industries';
 import { TRANSFER_MODES } from '../../shared/domain/listing-common';
-import { NEED_STATUSES } from '../../shared/domain/need';
+import { createNeedBody, NEED_STATUSES } from '../../shared/domain/need';
 import { formatDate, formatFenShort } from '../../web/format';
+import { issueText } from '../../web/forms';
 import { label, REFUSAL_CODES, refusalText, type LabelKind } from '../../web/labels';
+import type { PageContext } from '../../web/layout';
+import { adminQueues, contractFormPage, policiesPage } from '../../web/pages/contracts';
+import { achievementFormPage, mePage, needFormPage } from '../../web/pages/workspace';
 
 const CJK = /[\u4e00-\u9fff]/;
+const en: PageContext = { lang: 'en', path: '/me', user: null, csrf: 'c'.repeat(64) };
+
+/**
+ * The words a reader sees: tags and attribute values (where Chinese option values live) removed, and the
+ * language switch, which rightly names the other language in that language (中文).
+ */
+const visibleText = (html: string) =>
+  html.replace(/<a [^>]*hreflang="zh-CN"[^>]*>中文<\/a>/, '').replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, ' ');
 
 describe('domain labels', () => {
   const lists: [LabelKind, readonly string[]][] = [
@@ -39,6 +53,23 @@ describe('domain labels', () => {
   });
 });
 
+describe('inline messages in English', () => {
+  it('turns zod’s API wording into plain words for every issue of an empty need and achievement form', () => {
+    const issues = [createNeedBody, createAchievementBody].flatMap((schema) => {
+      const parsed = schema.safeParse({ title: 'x', keywords: [], deadline: 'soon', trl: 12, contact: { name: '', phone: '1', email: 'no' } }, { reportInput: true });
+      return parsed.success ? [] : issuesFromZod(parsed.error);
+    });
+    expect(issues.length).toBeGreaterThan(5);
+    for (const issue of issues) {
+      const text = issueText('en', issue);
+      expect(text, issue.message).not.toMatch(/^(Too small|Too big|Invalid input|Invalid ISO)/);
+      expect(text, issue.message).not.toMatch(CJK);
+      expect(issueText('zh', issue)).toBe(issue.messageZh);
+    }
+    expect(issueText('en', { path: 'title', code: 'too_small', message: 'Too small: expected string to have >=4 characters', messageZh: '至少 4 个字' })).toBe('At least 4 characters');
+  });
+});
+
 describe('dates and money', () => {
   it('dates are Shanghai calendar days in both languages', () => {
     // 23:30 UTC is already the next morning in Shanghai.
@@ -50,5 +81,24 @@ describe('dates and money', () => {
     expect(formatFenShort(120_000_000, 'zh')).toBe('¥120万');
     expect(formatFenShort(120_000_000, 'en')).toBe('¥1,200,000');
     expect(formatFenShort(12_345, 'en')).toBe('¥123.45');
+  });
+});
+
+describe('signed-in pages with lang=en carry no Chinese of their own', () => {
+  const csrf = 'c'.repeat(64);
+  const pages: [string, string][] = [
+    ...(['enterprise', 'university', 'transfer_center', 'admin', null] as const).map((role): [string, string] => [
+      `/me as ${role ?? 'newcomer'}`,
+      mePage(en, { role, orgName: 'Org', needs: [], achievements: [], received: [], sent: [], csrf, notifications: [], savedSearches: [] }),
+    ]),
+    ['need form with issues', needFormPage(en, {}, [{ path: 'title', code: 'too_small', message: 'Too small: expected string to have >=4 characters', messageZh: '至少 4 个字' }], csrf, { id: 'need_1', version: 2, challenge: true })],
+    ['achievement form', achievementFormPage(en, {}, [], csrf)],
+    ['contract form', contractFormPage(en, { sellers: [], buyers: [], values: {}, issues: [], csrf })],
+    ['policies', policiesPage(en, [{ id: 'p', name: 'Policy', rateBp: 1000, capFenPerContract: 20_000_000, validFrom: '2026-01-01', validTo: '2027-12-31', demo: true }], [], {}, csrf)],
+    ['admin queues', adminQueues('en', { orgs: [{ id: 'o', name: 'Org', type: 'enterprise', district: '惠农区' }], contracts: [], payments: [], claims: [], csrf })],
+  ];
+  it.each(pages)('%s', (_name, html) => {
+    expect(visibleText(html)).not.toMatch(CJK);
+    if (html.startsWith('<!doctype')) expect(html).toContain('<html lang="en">');
   });
 });
