@@ -20,6 +20,11 @@ export function tx(lang: Lang, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
 }
 
+/** An aside after a word: full-width brackets in Chinese, a space and round brackets in English. */
+export function inParens(lang: Lang, text: string): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
 /** The `<html lang>` value for a page language. */
 export function htmlLang(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en';

@@ -6,6 +6,7 @@
  * display changes with the language, never the value a form sends.
  */
 import { ACHIEVEMENT_STATUS_LABELS_ZH, IP_KIND_LABELS_ZH, MATURITY_STAGE_LABELS_ZH, type AchievementStatus, type MaturityStage } from '../shared/domain/achievement';
+import type { Claim, Contract, Payment } from '../shared/domain/contract';
 import type { District } from '../shared/domain/districts';
 import type { Industry } from '../shared/domain/industries';
 import { DECLINE_REASON_LABELS } from '../shared/domain/interest';
@@ -47,17 +48,19 @@ const contractKind: Table<ContractKind> = {
   en: { development: 'Technology development', transfer: 'Technology transfer', licence: 'Technology licence', consulting: 'Technical consulting', service: 'Technical service' },
 };
 
-/** Contracts, payments and claims share one status vocabulary on the pages. */
-type MoneyStatus = 'draft' | 'registered' | 'rejected' | 'performing' | 'completed' | 'terminated' | 'recorded' | 'verified' | 'pending' | 'approved' | 'paid';
-const moneyStatus: Table<MoneyStatus> = {
-  zh: {
-    draft: '待认定登记', registered: '已登记', rejected: '不予登记', performing: '履行中', completed: '已完成', terminated: '已终止',
-    recorded: '待核验', verified: '已核验', pending: '待审批', approved: '已批准', paid: '已兑付',
-  },
-  en: {
-    draft: 'Awaiting registration', registered: 'Registered', rejected: 'Refused', performing: 'Being performed', completed: 'Completed', terminated: 'Terminated',
-    recorded: 'Awaiting verification', verified: 'Verified', pending: 'Awaiting approval', approved: 'Approved', paid: 'Paid out',
-  },
+const contractStatus: Table<Contract['status']> = {
+  zh: { draft: '待认定登记', registered: '已登记', rejected: '不予登记', performing: '履行中', completed: '已完成', terminated: '已终止' },
+  en: { draft: 'Awaiting registration', registered: 'Registered', rejected: 'Registration refused', performing: 'Being performed', completed: 'Completed', terminated: 'Terminated' },
+};
+
+const paymentStatus: Table<Payment['status']> = {
+  zh: { recorded: '待核验', verified: '已核验', rejected: '已驳回' },
+  en: { recorded: 'Awaiting verification', verified: 'Verified', rejected: 'Rejected' },
+};
+
+const claimStatus: Table<Claim['status']> = {
+  zh: { pending: '待审批', approved: '已批准', rejected: '已驳回', paid: '已兑付' },
+  en: { pending: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected', paid: 'Paid out' },
 };
 
 const orgType: Table<OrgType> = {
@@ -116,7 +119,7 @@ const districtEn: Record<District, string> = {
 const byName = <K extends string>(en: Record<K, string>): Table<K> => ({ zh: Object.fromEntries(Object.keys(en).map((k) => [k, k])) as Record<K, string>, en });
 
 const TABLES = {
-  needStatus, achievementStatus, maturityStage, ipKind, transferMode, contractKind, moneyStatus, orgType, role, declineReason, refusalReason, trlBand,
+  needStatus, achievementStatus, maturityStage, ipKind, transferMode, contractKind, contractStatus, paymentStatus, claimStatus, orgType, role, declineReason, refusalReason, trlBand,
   industry: byName(industryEn),
   district: byName(districtEn),
 } as const;

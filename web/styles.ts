@@ -34,7 +34,7 @@ button.secondary, .button.secondary { background:#fff; color:var(--brand); }
 .card p { margin:0; color:var(--muted); font-size:.93rem; }
 .tags { display:flex; flex-wrap:wrap; gap:6px; padding:0; margin:0; list-style:none; }
 .tag { background:#eef2f7; border-radius:999px; padding:1px 10px; font-size:.8rem; color:#334e68; }
-.tag.challenge { background:#fff1e6; color:var(--accent); font-weight:600; }
+.tag.challenge { background:#fff1e6; color:var(--accent); font-weight:600; } .tag.score { white-space:nowrap; }
 .money { font-weight:600; color:#0f172a; }
 mark { background:#fde68a; padding:0 1px; }
 .layout { display:grid; grid-template-columns:260px 1fr; gap:20px; }
@@ -66,6 +66,7 @@ table.list { width:100%; border-collapse:collapse; background:var(--card); borde
 table.list th, table.list td { padding:8px 10px; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
 .inline { display:inline; } .flash { background:#ecfdf5; border:1px solid #a7f3d0; border-radius:8px; padding:10px 12px; }
 .spaced { margin-top:10px; } .flush { margin-top:0; } ul.plain, ol.plain { list-style:none; padding:0; }
+/* A <div>, not a <p>: a <form> inside <p> closes the paragraph, and the buttons fell onto separate lines. */
 .actions { margin-top:12px; display:flex; flex-wrap:wrap; gap:8px; align-items:center; }
 table.list input, table.list select { font:inherit; padding:6px 8px; border:1px solid #cbd2d9; border-radius:8px; background:#fff; max-width:100%; }
 /* Stacked on narrow screens: the header row is hidden, so each cell names its column (data-label). */

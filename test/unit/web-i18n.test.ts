@@ -15,7 +15,8 @@ import { formatDate, formatFenShort } from '../../web/format';
 import { issueText } from '../../web/forms';
 import { label, REFUSAL_CODES, refusalText, type LabelKind } from '../../web/labels';
 import type { PageContext } from '../../web/layout';
-import { adminQueues, contractFormPage, policiesPage } from '../../web/pages/contracts';
+import type { Claim, Contract, Payment } from '../../shared/domain/contract';
+import { adminQueues, contractFormPage, contractPage, policiesPage } from '../../web/pages/contracts';
 import { achievementFormPage, mePage, needFormPage } from '../../web/pages/workspace';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -100,5 +101,49 @@ describe('signed-in pages with lang=en carry no Chinese of their own', () => {
   it.each(pages)('%s', (_name, html) => {
     expect(visibleText(html)).not.toMatch(CJK);
     if (html.startsWith('<!doctype')) expect(html).toContain('<html lang="en">');
+  });
+});
+
+describe('signed-in pages with lang=en and data: statuses and reasons in English', () => {
+  const csrf = 'c'.repeat(64);
+  const interest = (over: Record<string, unknown>) => ({ id: 'int_1', kind: 'interest', senderOrgName: 'Acme', listingTitle: 'Wafer saw', message: 'Hello there', createdAt: '2026-11-20T23:30:00Z', status: 'pending', ...over });
+  const declined = { reason: 'price', labelZh: '价格或预算不匹配', labelEn: 'price or budget does not fit' };
+
+  it('the inbox offers English decline reasons; decided interests read in English', () => {
+    const html = mePage(en, {
+      role: 'university', orgName: 'Institute', needs: [], achievements: [], csrf,
+      received: [interest({}), interest({ id: 'int_2', kind: 'proposal', status: 'declined', decline: declined })],
+      sent: [],
+    });
+    expect(visibleText(html)).not.toMatch(CJK);
+    expect(html).toContain('<option value="price">Price or budget does not fit</option>');
+    expect(html).toContain('<label for="r-int_1" class="skip">Reason for declining</label>');
+    expect(visibleText(html)).toContain('Declined (price or budget does not fit)');
+    expect(visibleText(html)).toContain('Challenge proposal');
+  });
+
+  it('sent interests show English statuses and Shanghai dates', () => {
+    const html = mePage(en, { role: 'enterprise', orgName: 'Acme', needs: [{ id: 'need_1', title: 'Dust', status: 'published', deadline: '2027-05-31' }], achievements: [], received: [], csrf, sent: [interest({ status: 'declined', decline: declined })] });
+    expect(visibleText(html)).not.toMatch(CJK);
+    expect(visibleText(html)).toContain('Declined: price or budget does not fit');
+    expect(visibleText(html)).toContain('21 Nov 2026');
+    expect(html).toContain('<td data-label="Status">Open</td>');
+  });
+
+  it('a contract reads in English: kind, status, refused payment and claim with their coded reasons; money stays ¥ from fen', () => {
+    const contract = {
+      id: 'con_1', title: 'Licence', kind: 'licence', sellerOrgName: 'Institute', buyerOrgName: 'Acme', brokerOrgName: 'Center', amountFen: 120_000_000, signedOn: '2026-05-12',
+      status: 'performing', registrationNumber: '64022026000001', recordedFen: 60_000_000, verifiedFen: 0,
+    } as unknown as Contract;
+    const payments = [{ id: 'pay_1', contractId: 'con_1', amountFen: 60_000_000, paidOn: '2026-07-01', evidenceRef: 'Slip 64022026000001', status: 'rejected', rejectionReason: '【duplicate】重复申报' }] as unknown as Payment[];
+    const claims = [{ id: 'clm_1', contractId: 'con_1', amountFen: 1_000_000, status: 'rejected', reason: '【evidence_insufficient】证明材料不足', createdAt: '2026-08-01T02:00:00Z' }] as unknown as Claim[];
+    const balance = { contractId: 'con_1', performedFen: 0, accruedFen: 0, pendingFen: 0, approvedFen: 0, paidFen: 0, claimableFen: 0, version: 1 };
+    const html = contractPage(en, { contract, payments, reward: { balance, claims }, canRecord: true, csrf });
+    expect(visibleText(html)).not.toMatch(CJK);
+    expect(visibleText(html)).toContain('Technology licence');
+    expect(visibleText(html)).toContain('Being performed');
+    expect(visibleText(html)).toContain('Rejected (Duplicate submission)');
+    expect(visibleText(html)).toContain('Rejected (Insufficient evidence)');
+    expect(visibleText(html)).toContain('¥1,200,000.00');
   });
 });

@@ -8,7 +8,7 @@ import { escapeHtml } from '../../shared/text/escape-html';
 import { formatFen } from '../format';
 import { csrfInput, errorFor, field } from '../forms';
 import { cell } from '../html';
-import { fixMarked, t, tx, type Lang } from '../i18n';
+import { fixMarked, inParens, t, tx, type Lang } from '../i18n';
 import { label, REFUSAL_CODES, refusalText } from '../labels';
 import { layout, type PageContext } from '../layout';
 
@@ -20,7 +20,7 @@ const notRegistered = (lang: Lang) => tx(lang, '尚未登记', 'Not yet register
 export function contractRows(lang: Lang, contracts: (Contract & { balance?: Omit<RewardBalance, 'claimableFen'> & { claimableFen?: number } })[]): string {
   return contracts
     .map((c) => `<tr><td><a href="/contracts/${escapeHtml(c.id)}">${escapeHtml(c.title)}</a><br><span class="hint">${escapeHtml(c.registrationNumber ?? notRegistered(lang))}</span></td>
-${cell(t(lang, 'status'), escapeHtml(label(lang, 'moneyStatus', c.status)))}${cell(tx(lang, '合同金额', 'Contract amount'), money(c.amountFen))}${cell(tx(lang, '已核验到账', 'Verified payments'), money(c.verifiedFen))}</tr>`)
+${cell(t(lang, 'status'), escapeHtml(label(lang, 'contractStatus', c.status)))}${cell(tx(lang, '合同金额', 'Contract amount'), money(c.amountFen))}${cell(tx(lang, '已核验到账', 'Verified payments'), money(c.verifiedFen))}</tr>`)
     .join('');
 }
 
@@ -49,7 +49,7 @@ function rewardSection(lang: Lang, c: Contract, reward: { balance: RewardBalance
   const { balance } = reward;
   const kpi = (name: string, value: string) => `<div class="kpi"><div class="label">${name}</div><div class="value">${value}</div></div>`;
   const claimRows = reward.claims
-    .map((cl) => `<tr>${cell(tx(lang, '提交日期', 'Submitted on'), escapeHtml(shanghaiDate(new Date(cl.createdAt))))}${cell(t(lang, 'amount'), money(cl.amountFen))}${cell(t(lang, 'status'), `${escapeHtml(label(lang, 'moneyStatus', cl.status))}${cl.reason ? escapeHtml(tx(lang, `（${refusalText(lang, cl.reason)}）`, ` (${refusalText(lang, cl.reason)})`)) : ''}`)}</tr>`)
+    .map((cl) => `<tr>${cell(tx(lang, '提交日期', 'Submitted on'), escapeHtml(shanghaiDate(new Date(cl.createdAt))))}${cell(t(lang, 'amount'), money(cl.amountFen))}${cell(t(lang, 'status'), `${escapeHtml(label(lang, 'claimStatus', cl.status))}${cl.reason ? escapeHtml(inParens(lang, refusalText(lang, cl.reason))) : ''}`)}</tr>`)
     .join('');
   const claimForm =
     canClaim && balance.claimableFen > 0
@@ -75,7 +75,7 @@ export function contractPage(
   const issues = data.issues ?? [];
   const values = data.values ?? {};
   const paymentRows = payments
-    .map((p) => `<tr>${cell(tx(lang, '到账日期', 'Received on'), escapeHtml(p.paidOn))}${cell(t(lang, 'amount'), money(p.amountFen))}${cell(tx(lang, '凭证', 'Evidence'), escapeHtml(p.evidenceRef))}${cell(t(lang, 'status'), escapeHtml(label(lang, 'moneyStatus', p.status)))}</tr>`)
+    .map((p) => `<tr>${cell(tx(lang, '到账日期', 'Received on'), escapeHtml(p.paidOn))}${cell(t(lang, 'amount'), money(p.amountFen))}${cell(tx(lang, '凭证', 'Evidence'), escapeHtml(p.evidenceRef))}${cell(t(lang, 'status'), `${escapeHtml(label(lang, 'paymentStatus', p.status))}${p.rejectionReason ? escapeHtml(inParens(lang, refusalText(lang, p.rejectionReason))) : ''}`)}</tr>`)
     .join('');
   const canRecordPayment = data.canRecord && (c.status === 'registered' || c.status === 'performing') && c.recordedFen < c.amountFen;
   return layout(
@@ -85,7 +85,7 @@ export function contractPage(
 ${data.flash ? `<p class="flash" role="status">${escapeHtml(data.flash)}</p>` : ''}
 <dl class="facts">
 <dt>${tx(lang, '认定登记号', 'Registration number')}</dt><dd>${escapeHtml(c.registrationNumber ?? notRegistered(lang))}</dd>
-<dt>${t(lang, 'status')}</dt><dd>${escapeHtml(label(lang, 'moneyStatus', c.status))}</dd>
+<dt>${t(lang, 'status')}</dt><dd>${escapeHtml(label(lang, 'contractStatus', c.status))}${c.rejectionReason ? escapeHtml(inParens(lang, refusalText(lang, c.rejectionReason))) : ''}</dd>
 <dt>${tx(lang, '类型', 'Kind')}</dt><dd>${escapeHtml(label(lang, 'contractKind', c.kind))}</dd>
 <dt>${tx(lang, '卖方', 'Seller')}</dt><dd>${escapeHtml(c.sellerOrgName)}</dd><dt>${tx(lang, '买方', 'Buyer')}</dt><dd>${escapeHtml(c.buyerOrgName)}</dd><dt>${label(lang, 'orgType', 'transfer_center')}</dt><dd>${escapeHtml(c.brokerOrgName)}</dd>
 <dt>${tx(lang, '合同金额', 'Contract amount')}</dt><dd>${money(c.amountFen)}</dd><dt>${tx(lang, '签订日期', 'Signed on')}</dt><dd>${escapeHtml(c.signedOn)}</dd>

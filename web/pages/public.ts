@@ -4,7 +4,7 @@ import type { cityStats } from '../../shared/services/stats';
 import { escapeHtml } from '../../shared/text/escape-html';
 import { daysUntil, formatDate, formatFen, formatFenShort } from '../format';
 import { cell } from '../html';
-import { t, tx, type Lang } from '../i18n';
+import { inParens, t, tx, type Lang } from '../i18n';
 import { label } from '../labels';
 import { layout, type PageContext } from '../layout';
 import { achievementCard, needCard } from './cards';
@@ -93,7 +93,7 @@ export function achievementPage(ctx: PageContext, a: Record<string, any>, action
 <dl class="facts">
 <dt>${t(lang, 'owner')}</dt><dd>${escapeHtml(a.ownerOrgName)}</dd>
 <dt>${t(lang, 'industry')}</dt><dd>${escapeHtml(label(lang, 'industry', a.industry))}</dd>
-<dt>${t(lang, 'maturity')}</dt><dd>TRL ${escapeHtml(a.trl)}${escapeHtml(tx(lang, `（${label(lang, 'maturityStage', a.maturityStage)}）`, ` (${label(lang, 'maturityStage', a.maturityStage)})`))}</dd>
+<dt>${t(lang, 'maturity')}</dt><dd>TRL ${escapeHtml(a.trl)}${escapeHtml(inParens(lang, label(lang, 'maturityStage', a.maturityStage)))}</dd>
 <dt>${t(lang, 'mode')}</dt><dd>${(a.transferModes as string[]).map((m) => escapeHtml(label(lang, 'transferMode', m))).join(tx(lang, '、', ', '))}</dd>
 <dt>${t(lang, 'price')}</dt><dd class="money">${escapeHtml(price)}</dd>
 <dt>${t(lang, 'keywords')}</dt><dd>${(a.keywords as string[]).map(escapeHtml).join(tx(lang, '、', ', '))}</dd>
@@ -122,7 +122,7 @@ ${n.challenge ? `<p class="notice"><strong>${t(lang, 'bounty')} ${escapeHtml(for
 <dt>${t(lang, 'owner')}</dt><dd>${escapeHtml(n.ownerOrgName)}</dd>
 <dt>${t(lang, 'industry')}</dt><dd>${escapeHtml(label(lang, 'industry', n.industry))}</dd>
 <dt>${t(lang, 'budget')}</dt><dd class="money">${escapeHtml(budget)}</dd>
-<dt>${t(lang, 'deadline')}</dt><dd>${escapeHtml(formatDate(`${n.deadline}T12:00:00+08:00`, lang))}${escapeHtml(tx(lang, `（${daysUntil(n.deadline, now)} 天后截止）`, ` (${daysUntil(n.deadline, now)} days left)`))}</dd>
+<dt>${t(lang, 'deadline')}</dt><dd>${escapeHtml(formatDate(`${n.deadline}T12:00:00+08:00`, lang))}${escapeHtml(inParens(lang, `${daysUntil(n.deadline, now)} ${t(lang, 'daysLeft')}`))}</dd>
 <dt>${t(lang, 'mode')}</dt><dd>${(n.cooperationModes as string[]).map((m) => escapeHtml(label(lang, 'transferMode', m))).join(tx(lang, '、', ', '))}</dd>
 <dt>${t(lang, 'status')}</dt><dd>${escapeHtml(label(lang, 'needStatus', n.status))}</dd>
 </dl>

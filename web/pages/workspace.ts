@@ -7,7 +7,7 @@ import { escapeHtml } from '../../shared/text/escape-html';
 import { formatDate, formatFen } from '../format';
 import { csrfInput, errorFor, field } from '../forms';
 import { cell } from '../html';
-import { fixMarked, t, tx, type Lang } from '../i18n';
+import { fixMarked, inParens, t, tx, type Lang } from '../i18n';
 import { label } from '../labels';
 import { layout, type PageContext } from '../layout';
 
@@ -35,7 +35,7 @@ const thHidden = (text: string) => `<th scope="col"><span class="skip">${text}</
 
 function receivedStatus(lang: Lang, i: Row): string {
   if (i.status === 'accepted') return tx(lang, `已接受 · 联系人 ${i.contact?.name ?? ''} ${i.contact?.phone ?? ''}`, `Accepted · contact ${i.contact?.name ?? ''} ${i.contact?.phone ?? ''}`);
-  if (i.status === 'declined') return tx(lang, `已婉拒（${i.decline?.labelZh ?? ''}）`, `Declined (${i.decline?.labelEn ?? ''})`);
+  if (i.status === 'declined') return `${tx(lang, '已婉拒', 'Declined')}${inParens(lang, lang === 'zh' ? i.decline?.labelZh ?? '' : i.decline?.labelEn ?? '')}`;
   return String(i.status);
 }
 
@@ -174,7 +174,7 @@ ${contactFields(lang, v, issues)}
 
 function matchList(lang: Lang, matches: Row[], hrefBase: '/achievements' | '/needs', empty: string): string {
   const items = matches
-    .map((m) => `<li class="card"><h3><a href="${hrefBase}/${escapeHtml(m.listing.id)}">${escapeHtml(m.listing.title)}</a> <span class="tag">${t(lang, 'matchScore')} ${Math.round(m.score * 100)}</span></h3><p>${escapeHtml(lang === 'zh' ? m.explanation.summaryZh : m.explanation.summaryEn)}</p></li>`)
+    .map((m) => `<li class="card"><h3><a href="${hrefBase}/${escapeHtml(m.listing.id)}">${escapeHtml(m.listing.title)}</a> <span class="tag score">${t(lang, 'matchScore')} ${Math.round(m.score * 100)}</span></h3><p>${escapeHtml(lang === 'zh' ? m.explanation.summaryZh : m.explanation.summaryEn)}</p></li>`)
     .join('');
   return items ? `<ol class="grid plain">${items}</ol>` : `<p class="summary">${empty}</p>`;
 }
@@ -245,7 +245,7 @@ export function achievementManagePage(ctx: PageContext, a: Row, matches: Row[], 
     `${backToWorkspace(lang)}<h1>${escapeHtml(a.title)}</h1>
 ${flash ? `<p class="flash" role="status">${escapeHtml(flash)}</p>` : ''}
 <dl class="facts"><dt>${t(lang, 'status')}</dt><dd>${escapeHtml(label(lang, 'achievementStatus', a.status))}</dd><dt>${t(lang, 'maturity')}</dt><dd>TRL ${escapeHtml(a.trl)}</dd><dt>${tx(lang, '技术细节（保密）', 'Technical detail (confidential)')}</dt><dd>${escapeHtml(a.confidentialDetail || '—')}</dd></dl>
-<p class="actions">${actions}</p>
+<div class="actions">${actions}</div>
 <h2>${tx(lang, '可对接的需求与揭榜挂帅', 'Needs and challenges it could answer')}</h2>${matchList(lang, matches, '/needs', tx(lang, '暂无匹配的需求。', 'No matching needs yet.'))}`,
   );
 }
