@@ -45,11 +45,13 @@ aside.facets select { width:100%; padding:6px; font:inherit; }
 .summary { color:var(--muted); margin:0 0 12px; }
 .pager { margin-top:18px; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:6px 16px; background:var(--card); border:1px solid var(--line); border-radius:10px; padding:14px 16px; }
-dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
+dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; min-width:0; overflow-wrap:anywhere; }
 .notice { background:#fff7ed; border:1px solid #fed7aa; border-radius:8px; padding:10px 12px; }
 .chart { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:12px; overflow-x:auto; }
 footer.site { text-align:center; color:var(--muted); font-size:.85rem; padding:24px 16px; }
-@media (max-width: 720px) { .layout { grid-template-columns:1fr; } header.site .tools { margin-left:0; } h1 { font-size:1.35rem; } }
+/* Narrow screens: facts stack (a long English term beside a long value no longer pushes the page wider). */
+@media (max-width: 720px) { .layout { grid-template-columns:1fr; } header.site .tools { margin-left:0; } h1 { font-size:1.35rem; }
+  dl.facts { grid-template-columns:1fr; gap:0; } dl.facts dd { margin-bottom:8px; } }
 `;
 
 export const FORM_CSS = `

@@ -143,6 +143,11 @@ for (const width of [375, 1440]) {
       expect(await page.locator('.kpi').count()).toBe(4);
       expect(await page.locator('.money').first().textContent()).toMatch(/^¥[\d,]+\.\d\d$/);
       await checkScreen(page, errors, 'contract', width);
+      // Longer English terms in the same layout (they once pushed this page past 375 px).
+      await go(page, `${href!}?lang=en`);
+      expect(await page.locator('dl.facts').textContent()).toContain('Registration number');
+      await checkScreen(page, errors, 'contract-en', width);
+      await go(page, `${href!}?lang=zh`);
       await go(page, '/contracts/new');
       await checkScreen(page, errors, 'contract-form', width);
       await context.close();
