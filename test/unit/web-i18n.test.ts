@@ -17,7 +17,7 @@ import { label, REFUSAL_CODES, refusalText, type LabelKind } from '../../web/lab
 import type { PageContext } from '../../web/layout';
 import type { Claim, Contract, Payment } from '../../shared/domain/contract';
 import { adminQueues, contractFormPage, contractPage, policiesPage } from '../../web/pages/contracts';
-import { achievementFormPage, mePage, needFormPage } from '../../web/pages/workspace';
+import { achievementFormPage, achievementManagePage, interestForm, mePage, needFormPage, needManagePage, proposalForm } from '../../web/pages/workspace';
 
 const CJK = /[\u4e00-\u9fff]/;
 const en: PageContext = { lang: 'en', path: '/me', user: null, csrf: 'c'.repeat(64) };
@@ -145,5 +145,31 @@ describe('signed-in pages with lang=en and data: statuses and reasons in English
     expect(visibleText(html)).toContain('Rejected (Duplicate submission)');
     expect(visibleText(html)).toContain('Rejected (Insufficient evidence)');
     expect(visibleText(html)).toContain('¥1,200,000.00');
+  });
+});
+
+describe('forms and manage pages embedded or shown with lang=en', () => {
+  const csrf = 'c'.repeat(64);
+  const phoneIssue = { path: 'contactPhone', code: 'invalid_phone', message: 'must be a phone number', messageZh: '请填写有效的电话号码' };
+  const match = { listing: { id: 'need_1', title: 'Dust' }, score: 0.42, explanation: { summaryZh: '共同关键词：粉尘', summaryEn: 'shared keywords: dust' } };
+
+  it('interest and proposal forms label every field and explain mistakes in English', () => {
+    for (const html of [interestForm('en', csrf, 'ach_1', [phoneIssue]), proposalForm('en', csrf, 'need_1', [phoneIssue])]) {
+      expect(visibleText(html)).not.toMatch(CJK);
+      expect(html).toContain('<p class="field-error" id="err-contactPhone" role="alert">Must be a phone number</p>');
+      expect(html).toContain('<label for="f-contactPhone">Phone');
+    }
+  });
+
+  it('manage pages show English statuses, flash and match explanations', () => {
+    const need = needManagePage(en, { id: 'need_1', title: 'Dust', status: 'draft', budget: { kind: 'negotiable' }, deadline: '2027-05-31' }, [{ ...match, listing: { id: 'ach_1', title: 'Filter' } }], csrf, 'Saved as a draft.');
+    const achievement = achievementManagePage(en, { id: 'ach_1', title: 'Filter', status: 'published', trl: 6, confidentialDetail: '' }, [match], csrf);
+    for (const html of [need, achievement]) {
+      expect(visibleText(html)).not.toMatch(CJK);
+      expect(visibleText(html)).toContain('shared keywords: dust');
+      expect(visibleText(html)).toContain('Match 42');
+    }
+    expect(visibleText(need)).toContain('Negotiable');
+    expect(visibleText(achievement)).toContain('Published');
   });
 });
