@@ -1,16 +1,25 @@
-/** Display helpers: money from fen, dates in Asia/Shanghai. */
+/** Display helpers: money from fen, dates in Asia/Shanghai, in the page's language. */
 import { formatFen } from '../shared/domain/money';
+import type { Lang } from './i18n';
 
 export { formatFen };
 
-const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+const DATE = {
+  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'short', day: 'numeric' }),
+};
 
-export function formatDate(iso: string | number): string {
-  return DATE.format(new Date(iso));
+/** The calendar date in Shanghai, whatever the reader's language: a 23:30 UTC payment is on the next day there. */
+export function formatDate(iso: string | number, lang: Lang = 'zh'): string {
+  return DATE[lang].format(new Date(iso));
 }
 
-/** 万元 for large amounts on cards: ¥120万 reads faster than ¥1,200,000.00. */
-export function formatFenShort(fen: number): string {
+/**
+ * 万元 for large amounts on cards: ¥120万 reads faster than ¥1,200,000.00. English readers do not count
+ * in 万, so they get whole yuan with separators (¥1,200,000), still by integer arithmetic.
+ */
+export function formatFenShort(fen: number, lang: Lang = 'zh'): string {
+  if (lang === 'en') return fen % 100 === 0 ? formatFen(fen).replace(/\.00$/, '') : formatFen(fen);
   if (fen < 1_000_000) return formatFen(fen);
   // 1 万元 = 1,000,000 fen; integer division only.
   const wan = Math.trunc(fen / 1_000_000);

@@ -3,6 +3,14 @@ import { escapeHtml } from '../shared/text/escape-html';
 
 export { escapeHtml };
 
+/**
+ * A table cell that names its column. On narrow screens tables stack into cards and their header row is
+ * hidden (styles.ts), so each cell shows its column name above its value; `html` must already be escaped.
+ */
+export function cell(column: string, html: string): string {
+  return `<td data-label="${escapeHtml(column)}">${html}</td>`;
+}
+
 /** A complete zh-CN page with the shared minimal style. `body` must already be escaped HTML. */
 export function page(title: string, body: string): string {
   return `<!doctype html>

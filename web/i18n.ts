@@ -1,5 +1,34 @@
-/** The interface speaks Chinese first; English is a switch (?lang=en, remembered in a cookie). */
+/**
+ * The interface speaks Chinese first; English is a switch (?lang=en, remembered in a cookie), on the
+ * public pages and the signed-in workspace alike. Three ways a page finds its words, one per kind of text:
+ *
+ * - Words many pages share (navigation, field names such as 产业/预算) sit in WORDS and are read with
+ *   `t(lang, key)`.
+ * - A sentence that belongs to one page is written where it is used, both languages side by side:
+ *   `tx(lang, '我的工作台', 'My workspace')`. A page cannot gain a Chinese sentence without its English one,
+ *   and the reviewer sees the pair together instead of chasing keys across files.
+ * - Domain values (statuses, modes, industries, districts, reasons) go through `label()` in ./labels,
+ *   which pairs the domain's Chinese labels with English ones; the stored value never changes.
+ *
+ * Field messages already carry both languages (FieldIssue.message / messageZh) and are picked by `issueText`
+ * in ./forms. Money stays ¥ from integer fen and dates stay Asia/Shanghai in both languages (./format).
+ */
 export type Lang = 'zh' | 'en';
+
+/** One sentence in both languages, written where it is used. */
+export function tx(lang: Lang, zh: string, en: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
+/** An aside after a word: full-width brackets in Chinese, a space and round brackets in English. */
+export function inParens(lang: Lang, text: string): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+/** The `<html lang>` value for a page language. */
+export function htmlLang(lang: Lang): string {
+  return lang === 'zh' ? 'zh-CN' : 'en';
+}
 
 const WORDS = {
   site: ['石嘴山科技大市场', 'Shizuishan Technology Market'],
@@ -47,10 +76,34 @@ const WORDS = {
   byDistrict: ['按区县', 'By district'],
   target: ['目标', 'target'],
   language: ['English', '中文'],
+  workspace: ['我的工作台', 'My workspace'],
+  status: ['状态', 'Status'],
+  team: ['团队', 'Team'],
+  ip: ['知识产权', 'Intellectual property'],
+  contactName: ['联系人', 'Contact person'],
+  contactPhone: ['联系电话', 'Phone'],
+  contactEmail: ['电子邮箱', 'Email'],
+  contactsDisclosed: ['联系方式仅在您接受对方意向后向对方披露。', 'Your contact details are shown to the other side only once you accept their interest.'],
+  edit: ['修改', 'Edit'],
+  publish: ['发布', 'Publish'],
+  saveDraft: ['保存草稿', 'Save draft'],
+  saveChanges: ['保存修改', 'Save changes'],
+  amount: ['金额', 'Amount'],
+  contract: ['合同', 'Contract'],
+  actions: ['操作', 'Actions'],
+  decide: ['处理', 'Decision'],
+  none: ['暂无。', 'None yet.'],
+  pleaseChoose: ['请选择', 'Choose…'],
+  matchScore: ['匹配度', 'Match'],
 } as const;
 
 export type WordKey = keyof typeof WORDS;
 
 export function t(lang: Lang, key: WordKey): string {
   return WORDS[key][lang === 'zh' ? 0 : 1];
+}
+
+/** "Please correct the N marked fields" above a form that came back with issues. */
+export function fixMarked(lang: Lang, count: number): string {
+  return tx(lang, `请修改标出的 ${count} 处后再提交。`, `Please correct the ${count} marked ${count === 1 ? 'field' : 'fields'} and submit again.`);
 }

@@ -1,6 +1,6 @@
 /** The page shell: header with navigation and language switch, main, footer. */
 import { escapeHtml } from '../shared/text/escape-html';
-import { t, type Lang } from './i18n';
+import { htmlLang, t, tx, type Lang } from './i18n';
 
 export interface PageContext {
   lang: Lang;
@@ -25,7 +25,7 @@ export function layout(ctx: PageContext, title: string, body: string, options: {
     return `<li><a href="${href}"${current ? ' aria-current="page"' : ''}>${t(ctx.lang, key)}</a></li>`;
   }).join('');
   return `<!doctype html>
-<html lang="${ctx.lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${htmlLang(ctx.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -35,17 +35,17 @@ ${options.description ? `<meta name="description" content="${escapeHtml(options.
 <link rel="icon" type="image/svg+xml" href="/assets/favicon.svg">
 </head>
 <body>
-<a class="skip" href="#main">${ctx.lang === 'zh' ? '跳到正文' : 'Skip to content'}</a>
+<a class="skip" href="#main">${tx(ctx.lang, '跳到正文', 'Skip to content')}</a>
 <header class="site"><div class="bar">
 <a class="brand" href="/">${t(ctx.lang, 'site')}</a>
-<nav aria-label="${ctx.lang === 'zh' ? '主导航' : 'Main'}"><ul>${nav}</ul></nav>
+<nav aria-label="${tx(ctx.lang, '主导航', 'Main')}"><ul>${nav}</ul></nav>
 <div class="tools">
-<a href="?lang=${other}" hreflang="${other === 'zh' ? 'zh-CN' : 'en'}">${t(ctx.lang, 'language')}</a>
+<a href="?lang=${other}" hreflang="${htmlLang(other)}">${t(ctx.lang, 'language')}</a>
 ${ctx.user ? `<a href="/me">${escapeHtml(ctx.user)}</a><form class="inline" method="post" action="/logout"><input type="hidden" name="_csrf" value="${escapeHtml(ctx.csrf ?? '')}"><button class="secondary" type="submit">${ctx.lang === 'zh' ? '退出' : 'Sign out'}</button></form>` : `<a href="/login">${t(ctx.lang, 'signIn')}</a>`}
 </div>
 </div></header>
 <main id="main">${body}</main>
-<footer class="site">石嘴山市科学技术局 · ${ctx.lang === 'zh' ? '金额单位：人民币元；日期按北京时间' : 'Amounts in CNY; dates in Asia/Shanghai'}</footer>
+<footer class="site">${tx(ctx.lang, '石嘴山市科学技术局 · 金额单位：人民币元；日期按北京时间', 'Shizuishan Science and Technology Bureau · amounts in CNY; dates in Asia/Shanghai time')}</footer>
 </body>
 </html>`;
 }

@@ -14,7 +14,7 @@ import { achievementSpec, needSpec, readListing } from '../shared/services/listi
 import { searchHall, type HallQuery } from '../shared/services/search';
 import { cityStats } from '../shared/services/stats';
 import { getContract } from '../shared/db/contracts';
-import type { Lang } from './i18n';
+import { tx, type Lang } from './i18n';
 import type { PageContext } from './layout';
 import { achievementPage, errorPage, hallPage, homePage, needPage, notFoundPage, statsPage } from './pages/public';
 import { APP_CSS, FORM_CSS } from './styles';
@@ -43,10 +43,10 @@ function hallQuery(c: Context<ApiEnv>, kind: 'achievement' | 'need') {
 }
 
 /** Signed-in people can subscribe to the search they are looking at. */
-function saveSearchForm(c: Context<ApiEnv>, kind: 'achievement' | 'need', raw: Record<string, string>): string | undefined {
+function saveSearchForm(c: Context<ApiEnv>, lang: Lang, kind: 'achievement' | 'need', raw: Record<string, string>): string | undefined {
   if (!c.var.principal || (!raw.q && !raw.industry)) return undefined;
   const hidden = ['q', 'industry', 'district', 'mode'].map((k) => (raw[k] ? `<input type="hidden" name="${k}" value="${escapeHtml(raw[k])}">` : '')).join('');
-  return `<form method="post" action="/saved-searches" style="margin:0 0 12px"><input type="hidden" name="_csrf" value="${escapeHtml(c.var.csrf)}"><input type="hidden" name="kind" value="${kind}">${hidden}<button class="secondary" type="submit">订阅此搜索</button></form>`;
+  return `<form method="post" action="/saved-searches" style="margin:0 0 12px"><input type="hidden" name="_csrf" value="${escapeHtml(c.var.csrf)}"><input type="hidden" name="kind" value="${kind}">${hidden}<button class="secondary" type="submit">${tx(lang, '订阅此搜索', 'Save this search')}</button></form>`;
 }
 
 export function webRoutes() {
@@ -67,12 +67,14 @@ export function webRoutes() {
     .get('/achievements', async (c) => {
       const { raw, query } = hallQuery(c, 'achievement');
       const page = await searchHall(c.var.deps.search, 'achievements', PUBLIC_ACHIEVEMENT_STATUSES, { ...query, limit: 12 } as HallQuery);
-      return c.html(hallPage(pageContext(c), 'achievement', raw, page, c.var.deps.now(), saveSearchForm(c, 'achievement', raw)));
+      const ctx = pageContext(c);
+      return c.html(hallPage(ctx, 'achievement', raw, page, c.var.deps.now(), saveSearchForm(c, ctx.lang, 'achievement', raw)));
     })
     .get('/needs', async (c) => {
       const { raw, query } = hallQuery(c, 'need');
       const page = await searchHall(c.var.deps.search, 'needs', PUBLIC_NEED_STATUSES, { ...query, limit: 12 } as HallQuery);
-      return c.html(hallPage(pageContext(c), 'need', raw, page, c.var.deps.now(), saveSearchForm(c, 'need', raw)));
+      const ctx = pageContext(c);
+      return c.html(hallPage(ctx, 'need', raw, page, c.var.deps.now(), saveSearchForm(c, ctx.lang, 'need', raw)));
     })
     .get('/achievements/:id', async (c) => {
       const view = await readListing(c.var.deps.db, achievementSpec, null, c.req.param('id'));

@@ -14,6 +14,8 @@ header.site nav a { color:#e6f0fb; text-decoration:none; padding:4px 2px; }
 header.site nav a[aria-current="page"] { color:#fff; border-bottom:2px solid #fff; }
 header.site .tools { margin-left:auto; display:flex; gap:12px; align-items:center; }
 header.site .tools a { color:#fff; }
+header.site .tools button, header.site .tools a[hreflang] { flex:none; white-space:nowrap; }
+header.site .tools button { padding:6px 12px; }
 main { max-width:1200px; margin:0 auto; padding:20px 16px 48px; }
 h1 { font-size:1.6rem; margin:8px 0 16px; } h2 { font-size:1.2rem; margin:28px 0 12px; }
 .hero { background:linear-gradient(135deg,#0b5cad,#0e7490); color:#fff; border-radius:12px; padding:28px 20px; }
@@ -32,7 +34,7 @@ button.secondary, .button.secondary { background:#fff; color:var(--brand); }
 .card p { margin:0; color:var(--muted); font-size:.93rem; }
 .tags { display:flex; flex-wrap:wrap; gap:6px; padding:0; margin:0; list-style:none; }
 .tag { background:#eef2f7; border-radius:999px; padding:1px 10px; font-size:.8rem; color:#334e68; }
-.tag.challenge { background:#fff1e6; color:var(--accent); font-weight:600; }
+.tag.challenge { background:#fff1e6; color:var(--accent); font-weight:600; } .tag.score { white-space:nowrap; }
 .money { font-weight:600; color:#0f172a; }
 mark { background:#fde68a; padding:0 1px; }
 .layout { display:grid; grid-template-columns:260px 1fr; gap:20px; }
@@ -43,11 +45,13 @@ aside.facets select { width:100%; padding:6px; font:inherit; }
 .summary { color:var(--muted); margin:0 0 12px; }
 .pager { margin-top:18px; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:6px 16px; background:var(--card); border:1px solid var(--line); border-radius:10px; padding:14px 16px; }
-dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
+dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; min-width:0; overflow-wrap:anywhere; }
 .notice { background:#fff7ed; border:1px solid #fed7aa; border-radius:8px; padding:10px 12px; }
 .chart { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:12px; overflow-x:auto; }
 footer.site { text-align:center; color:var(--muted); font-size:.85rem; padding:24px 16px; }
-@media (max-width: 720px) { .layout { grid-template-columns:1fr; } header.site .tools { margin-left:0; } h1 { font-size:1.35rem; } }
+/* Narrow screens: facts stack (a long English term beside a long value no longer pushes the page wider). */
+@media (max-width: 720px) { .layout { grid-template-columns:1fr; } header.site .tools { margin-left:0; } h1 { font-size:1.35rem; }
+  dl.facts { grid-template-columns:1fr; gap:0; } dl.facts dd { margin-bottom:8px; } }
 `;
 
 export const FORM_CSS = `
@@ -59,9 +63,15 @@ export const FORM_CSS = `
 .hint { color:var(--muted); margin:0; font-size:.85rem; }
 form.panel { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:16px; }
 fieldset.choices { border:0; padding:0; margin:0 0 14px; } fieldset.choices legend { font-weight:600; margin-bottom:4px; }
-fieldset.choices label { margin-right:14px; font-weight:400; }
+fieldset.choices label { margin-right:14px; font-weight:400; display:inline-block; white-space:nowrap; }
 table.list { width:100%; border-collapse:collapse; background:var(--card); border:1px solid var(--line); border-radius:10px; }
 table.list th, table.list td { padding:8px 10px; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
 .inline { display:inline; } .flash { background:#ecfdf5; border:1px solid #a7f3d0; border-radius:8px; padding:10px 12px; }
-@media (max-width: 720px) { table.list thead { display:none; } table.list td { display:block; border:0; padding:4px 10px; } table.list tr { display:block; border-bottom:1px solid var(--line); padding:6px 0; } }
+.spaced { margin-top:10px; } .flush { margin-top:0; } ul.plain, ol.plain { list-style:none; padding:0; }
+/* A <div>, not a <p>: a <form> inside <p> closes the paragraph, and the buttons fell onto separate lines. */
+.actions { margin-top:12px; display:flex; flex-wrap:wrap; gap:8px; align-items:center; }
+table.list input, table.list select { font:inherit; padding:6px 8px; border:1px solid #cbd2d9; border-radius:8px; background:#fff; max-width:100%; }
+/* Stacked on narrow screens: the header row is hidden, so each cell names its column (data-label). */
+@media (max-width: 720px) { table.list thead { display:none; } table.list td { display:block; border:0; padding:4px 10px; } table.list tr { display:block; border-bottom:1px solid var(--line); padding:6px 0; }
+  table.list td[data-label]::before { content:attr(data-label); display:block; color:var(--muted); font-size:.8rem; } }
 `;

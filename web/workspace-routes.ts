@@ -26,7 +26,8 @@ import { idempotent, requestHash } from '../shared/services/idempotency';
 import { listOrganisations, verifyOrganisation } from '../shared/services/organisations';
 import { createPolicy, decideClaim, listPolicies, rewardView, submitClaim } from '../shared/services/rewards';
 import { createPolicyBody } from '../shared/domain/reward-policy';
-import { adminQueues, contractFormPage, contractPage, contractRows, policiesPage, REFUSAL_REASONS } from './pages/contracts';
+import { adminQueues, brokeredContractsSection, contractFormPage, contractPage, contractRows, policiesPage, REFUSAL_REASONS } from './pages/contracts';
+import { tx, type Lang } from './i18n';
 import type { PageContext } from './layout';
 import { achievementPage } from './pages/public';
 import { achievementFormPage, achievementManagePage, interestForm, mePage, needFormPage, needManagePage, proposalForm } from './pages/workspace';
@@ -137,6 +138,15 @@ function needFormValues(n: Record<string, any>): Record<string, string | string[
   };
 }
 
+/** A refusal from a service (version conflict, locked challenge term) in the reader's language. */
+const refusal = (lang: Lang, error: DomainError) => (lang === 'zh' ? error.messageZh : error.message);
+
+/** The one-line confirmation a page shows after a redirect (`?done=…`); unknown values show nothing. */
+function doneFlash(lang: Lang, done: string | undefined, texts: Record<string, [zh: string, en: string]>): string | undefined {
+  const pair = done && Object.hasOwn(texts, done) ? texts[done] : undefined;
+  return pair ? tx(lang, pair[0], pair[1]) : undefined;
+}
+
 /** zod paths of the body → the form's field names, so each message sits under its input. */
 function formIssues(issues: FieldIssue[]): FieldIssue[] {
   const map: Record<string, string> = { 'price.amountFen': 'priceMin', 'price.minFen': 'priceMin', 'price.maxFen': 'priceMax', 'team.leader': 'leader', 'budget.minFen': 'budgetMin', 'budget.maxFen': 'budgetMax', 'challenge.bountyFen': 'bounty', 'contact.name': 'contactName', 'contact.phone': 'contactPhone', 'contact.email': 'contactEmail' };
@@ -160,12 +170,15 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         caller.orgId ? listInterests(db, caller, { box: 'received', limit: 50 }).then((p) => p.items) : [],
         caller.orgId ? listInterests(db, caller, { box: 'sent', limit: 50 }).then((p) => p.items) : [],
       ]);
-      const done = c.req.query('done');
-      const flash = done === 'interest' ? '意向已提交，对方处理后您会在此看到结果。' : done === 'decided' ? '已处理。' : done === 'saved' ? '已订阅：有新条目符合时会通知您。' : undefined;
+      const ctx = ctxOf(c);
+      const flash = doneFlash(ctx.lang, c.req.query('done'), {
+        interest: ['意向已提交，对方处理后您会在此看到结果。', 'Sent. You will see their answer here.'],
+        decided: ['已处理。', 'Done.'],
+        saved: ['已订阅：有新条目符合时会通知您。', 'Saved: you will be told when new listings match.'],
+      });
       let extra = '';
       if (caller.role === 'transfer_center') {
-        const rows = contractRows(await listBrokeredContracts(db, caller));
-        extra = `<h2>我促成的技术合同</h2><p><a class="button" href="/contracts/new">登记技术合同</a></p>${rows ? `<table class="list"><thead><tr><th scope="col">合同</th><th scope="col">状态</th><th scope="col">合同金额</th><th scope="col">已核验到账</th></tr></thead><tbody>${rows}</tbody></table>` : '<p class="summary">暂无。</p>'}`;
+        extra = brokeredContractsSection(ctx.lang, contractRows(ctx.lang, await listBrokeredContracts(db, caller)));
       }
       if (caller.isAdmin) {
         const [orgs, contracts, payments, claims] = await Promise.all([
@@ -176,7 +189,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         ]);
         const titles = new Map<string, string>();
         for (const id of new Set([...payments.map((p) => p.contractId), ...claims.map((cl) => cl.contractId)])) titles.set(id, (await getContract(db, id))?.title ?? id);
-        extra = adminQueues({
+        extra = adminQueues(ctx.lang, {
           orgs: orgs.items as never,
           contracts,
           payments: payments.map((p) => ({ ...p, contractTitle: titles.get(p.contractId) })),
@@ -186,7 +199,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       }
       const [inbox, saved] = await Promise.all([notifications(db, caller, { limit: 12 }), listSavedSearches(db, caller)]);
       return c.html(
-        mePage(ctxOf(c), {
+        mePage(ctx, {
           role: caller.role, orgName: org?.name ?? null, needs, achievements, received: received as never, sent: sent as never, csrf: c.var.csrf, extra,
           notifications: inbox.items as never, savedSearches: saved as never, ...(flash ? { flash } : {}),
         }),
@@ -233,7 +246,8 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         await updateListing(c.var.deps.db, needSpec, caller, id, parsed.data, version, c.var.deps.now());
       } catch (error) {
         if (error instanceof DomainError && (error.kind === 'invalid' || error.code === 'challenge_terms_locked' || error.code === 'version_conflict')) {
-          return c.html(needFormPage(ctxOf(c), form, formIssues(error.issues), c.var.csrf, { ...editInfo, message: error.messageZh }));
+          const ctx = ctxOf(c);
+          return c.html(needFormPage(ctx, form, formIssues(error.issues), c.var.csrf, { ...editInfo, message: refusal(ctx.lang, error) }));
         }
         throw error;
       }
@@ -245,8 +259,13 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const view = await readListing(db, needSpec, caller, c.req.param('id'));
       if (!view.full || (!caller.isAdmin && caller.orgId !== view.record.ownerOrgId)) throw new DomainError('not_found');
       const matches = await matchesForNeed(db, search, caller, view.record.id, 6);
-      const done = c.req.query('done');
-      return c.html(needManagePage(ctxOf(c), view.record as Record<string, unknown>, matches.items as never, c.var.csrf, done === 'created' ? '已保存为草稿。' : done === 'published' ? '已发布，匹配结果如下。' : done === 'saved' ? '修改已保存。' : undefined));
+      const ctx = ctxOf(c);
+      const flash = doneFlash(ctx.lang, c.req.query('done'), {
+        created: ['已保存为草稿。', 'Saved as a draft.'],
+        published: ['已发布，匹配结果如下。', 'Published. The matches are below.'],
+        saved: ['修改已保存。', 'Changes saved.'],
+      });
+      return c.html(needManagePage(ctx, view.record as Record<string, unknown>, matches.items as never, c.var.csrf, flash));
     })
     .post('/needs/:id/publish', async (c) => {
       await postedForm(c);
@@ -273,8 +292,14 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const view = await readListing(db, achievementSpec, caller, c.req.param('id'));
       if (!view.full || (!caller.isAdmin && caller.orgId !== view.record.ownerOrgId)) throw new DomainError('not_found');
       const matches = await matchesForAchievement(db, search, caller, view.record.id, 6, now());
-      const done = c.req.query('done');
-      return c.html(achievementManagePage(ctxOf(c), view.record as Record<string, unknown>, matches.items as never, c.var.csrf, done === 'created' ? '已保存为草稿。' : done === 'published' ? '已发布。' : done === 'archived' ? '已归档。' : done === 'saved' ? '修改已保存。' : undefined));
+      const ctx = ctxOf(c);
+      const flash = doneFlash(ctx.lang, c.req.query('done'), {
+        created: ['已保存为草稿。', 'Saved as a draft.'],
+        published: ['已发布。', 'Published.'],
+        archived: ['已归档。', 'Archived.'],
+        saved: ['修改已保存。', 'Changes saved.'],
+      });
+      return c.html(achievementManagePage(ctx, view.record as Record<string, unknown>, matches.items as never, c.var.csrf, flash));
     })
     .get('/achievements/:id/edit', async (c) => {
       const caller = requireSignedIn(c.var.principal);
@@ -299,7 +324,8 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         await updateListing(c.var.deps.db, achievementSpec, caller, id, parsed.data, version, c.var.deps.now());
       } catch (error) {
         if (error instanceof DomainError && (error.kind === 'invalid' || error.code === 'version_conflict' || error.code === 'organisation_not_verified')) {
-          return c.html(achievementFormPage(ctxOf(c), form, formIssues(error.issues), c.var.csrf, { ...editInfo, message: error.messageZh }));
+          const ctx = ctxOf(c);
+          return c.html(achievementFormPage(ctx, form, formIssues(error.issues), c.var.csrf, { ...editInfo, message: refusal(ctx.lang, error) }));
         }
         throw error;
       }
@@ -314,8 +340,9 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
     .get('/needs/:id', async (c) => {
       const principal = c.var.principal;
       const view = await readListing(c.var.deps.db, needSpec, principal, c.req.param('id'));
-      const action = principal?.role === 'university' && principal.orgId !== view.record.ownerOrgId ? proposalForm(c.var.csrf, view.record.id) : undefined;
-      return c.html(needPage(ctxOf(c), view.record as Record<string, unknown>, c.var.deps.now(), action));
+      const ctx = ctxOf(c);
+      const action = principal?.role === 'university' && principal.orgId !== view.record.ownerOrgId ? proposalForm(ctx.lang, c.var.csrf, view.record.id) : undefined;
+      return c.html(needPage(ctx, view.record as Record<string, unknown>, c.var.deps.now(), action));
     })
     .post('/needs/:id/proposal', async (c) => {
       const form = await postedForm(c);
@@ -330,7 +357,8 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       if (!parsed.success) {
         const view = await readListing(c.var.deps.db, needSpec, c.var.principal, c.req.param('id'));
         const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)]));
-        return c.html(needPage(ctxOf(c), view.record as Record<string, unknown>, c.var.deps.now(), proposalForm(c.var.csrf, view.record.id, formIssues(issuesFromZod(parsed.error)).map((i) => ({ ...i, path: i.path === 'quoteFen' ? 'quote' : i.path })), values)));
+        const ctx = ctxOf(c);
+        return c.html(needPage(ctx, view.record as Record<string, unknown>, c.var.deps.now(), proposalForm(ctx.lang, c.var.csrf, view.record.id, formIssues(issuesFromZod(parsed.error)).map((i) => ({ ...i, path: i.path === 'quoteFen' ? 'quote' : i.path })), values)));
       }
       await submitProposal(c.var.deps.db, c.var.principal, c.req.param('id'), parsed.data, c.var.deps.now());
       return c.redirect('/me?done=interest', 303);
@@ -338,8 +366,9 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
     .get('/achievements/:id', async (c) => {
       const principal = c.var.principal;
       const view = await readListing(c.var.deps.db, achievementSpec, principal, c.req.param('id'));
-      const action = principal?.role === 'enterprise' && principal.orgId !== view.record.ownerOrgId ? interestForm(c.var.csrf, view.record.id) : undefined;
-      return c.html(achievementPage(ctxOf(c), view.record as Record<string, unknown>, action));
+      const ctx = ctxOf(c);
+      const action = principal?.role === 'enterprise' && principal.orgId !== view.record.ownerOrgId ? interestForm(ctx.lang, c.var.csrf, view.record.id) : undefined;
+      return c.html(achievementPage(ctx, view.record as Record<string, unknown>, action));
     })
     .post('/achievements/:id/interest', async (c) => {
       const form = await postedForm(c);
@@ -348,7 +377,8 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       if (!parsed.success) {
         const view = await readListing(c.var.deps.db, achievementSpec, c.var.principal, c.req.param('id'));
         const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)]));
-        return c.html(achievementPage(ctxOf(c), view.record as Record<string, unknown>, interestForm(c.var.csrf, view.record.id, formIssues(issuesFromZod(parsed.error)), values)));
+        const ctx = ctxOf(c);
+        return c.html(achievementPage(ctx, view.record as Record<string, unknown>, interestForm(ctx.lang, c.var.csrf, view.record.id, formIssues(issuesFromZod(parsed.error)), values)));
       }
       await expressInterest(c.var.deps.db, c.var.principal, c.req.param('id'), parsed.data, c.var.deps.now());
       return c.redirect('/me?done=interest', 303);
@@ -377,8 +407,12 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const { caller, contract } = await loadContract(c.var.deps.db, c.var.principal, c.req.param('id'));
       const isBroker = caller.orgId === contract.brokerOrgId;
       const [payments, reward] = await Promise.all([paymentsOf(c.var.deps.db, contract.id), isBroker || caller.isAdmin ? rewardView(c.var.deps.db, caller, contract.id) : null]);
-      const done = c.req.query('done');
-      return c.html(contractPage(ctxOf(c), { contract, payments, reward, canRecord: isBroker, csrf: c.var.csrf, ...(done ? { flash: done === 'payment' ? '到账已登记，待市科技局核验。' : '奖励申领已提交，待审批。' } : {}) }));
+      const ctx = ctxOf(c);
+      const flash = doneFlash(ctx.lang, c.req.query('done'), {
+        payment: ['到账已登记，待市科技局核验。', 'Payment recorded; the city bureau will verify it.'],
+        claim: ['奖励申领已提交，待审批。', 'Claim submitted for approval.'],
+      });
+      return c.html(contractPage(ctx, { contract, payments, reward, canRecord: isBroker, csrf: c.var.csrf, ...(flash ? { flash } : {}) }));
     })
     .post('/contracts/:id/payments', async (c) => {
       const form = await postedForm(c);

@@ -3,12 +3,10 @@
  * bureau verifies it; the reward accrues; the center claims it (a re-submitted form does not claim twice);
  * another bureau official approves; the public dashboard shows the approved reward.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useJourney } from './session';
 
-const SHOTS = join(process.cwd(), 'test', 'e2e', 'screenshots');
 const journey = useJourney();
 const signIn = journey.signIn;
 
@@ -29,7 +27,6 @@ describe('center records a payment → bureau verifies → center claims → bur
 
     const admin = await signIn('demo-admin');
     const paymentRow = admin.page.locator('tr', { hasText: '咨询合同' }).filter({ has: admin.page.locator('button:has-text("核验通过")') }).first();
-    await admin.page.screenshot({ path: join(SHOTS, 'admin-queues-1440.png'), fullPage: true });
     await Promise.all([admin.page.waitForURL(/done=decided/), paymentRow.locator('button:has-text("核验通过")').click()]);
 
     // The ledger runs from the stream: the reward appears within a moment.
@@ -52,7 +49,6 @@ describe('center records a payment → bureau verifies → center claims → bur
     await center.page.goto(contractUrl);
     expect(await center.page.locator('h3:has-text("申领记录") + table tbody tr').count()).toBe(1);
     expect(await rewardFigure(center.page, '当前可申领')).toBe('¥0.00');
-    await center.page.screenshot({ path: join(SHOTS, 'center-contract-1440.png'), fullPage: true });
 
     // The official who verified the payment may not approve; another one does.
     await admin.page.goto(`${journey.runner().baseUrl}/me`);
@@ -103,7 +99,6 @@ describe('center records a payment → bureau verifies → center claims → bur
     await admin2.page.fill('#f-validFrom', '2028-01-01');
     await Promise.all([admin2.page.waitForURL(/\/admin\/policies$/), admin2.page.click('button:has-text("发布政策")')]);
     expect(await admin2.page.locator('table.list tbody tr').count()).toBe(3);
-    await admin2.page.screenshot({ path: join(SHOTS, 'admin-policies-1440.png'), fullPage: true });
 
     expect(center.errors).toEqual([]);
     expect(admin2.errors).toEqual([]);

@@ -2,11 +2,9 @@
  * The university's side in the browser: publish an achievement from the form (mistakes shown inline),
  * see the needs it could answer, send a 揭榜 proposal to one; the enterprise sees it in its inbox.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useJourney } from './session';
 
-const SHOTS = join(process.cwd(), 'test', 'e2e', 'screenshots');
 const journey = useJourney();
 const signIn = journey.signIn;
 
@@ -39,7 +37,6 @@ describe('university publishes an achievement → sees matching needs → sends 
     await uni.page.fill('#f-trl', '8');
     await Promise.all([uni.page.waitForURL(/done=saved/), uni.page.click('button:has-text("保存修改")')]);
     expect(await uni.page.locator('dl.facts').textContent()).toContain('TRL 8');
-    await uni.page.screenshot({ path: join(SHOTS, 'achievement-manage-1440.png'), fullPage: true });
 
     // Any open need it matches (the demo data has some in related industries); send a proposal to the first.
     const matches = uni.page.locator('ol.grid .card');

@@ -1,7 +1,7 @@
 /**
  * The public pages in Debian's Chromium against the local runner: Chinese content from the seeded data,
- * search with highlights, filters without JavaScript, the dashboard, 404 — at 375 px and 1440 px, with
- * screenshots under test/e2e/screenshots/ and no console errors.
+ * search with highlights, filters without JavaScript, the dashboard, 404 — at 375 px and 1440 px, with no
+ * console errors. The screenshot of each main page is taken by screens.test.ts; this file keeps the search state.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +50,6 @@ for (const width of [375, 1440]) {
       expect(await page.locator('header.site').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 92, 173)');
       // Usable at this width: nothing wider than the viewport.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: join(SHOTS, `home-${width}.png`), fullPage: true });
       expect(errors).toEqual([]);
       await page.close();
     });
@@ -89,20 +88,17 @@ for (const width of [375, 1440]) {
 
     it('listing detail shows public fields only, with a call to action', async () => {
       const { page } = await open(width, '/needs?challenge=true');
-      await page.screenshot({ path: join(SHOTS, `needs-${width}.png`), fullPage: true });
       await Promise.all([page.waitForURL(/\/needs\/need_/), page.locator('.card h3 a').first().click()]);
       expect(await page.locator('.notice').first().textContent()).toContain('榜额');
       expect(await page.locator('ol li').count()).toBeGreaterThan(0);
       expect(await page.content()).not.toContain('confidentialDetail');
       expect(await page.locator('a.button').last().textContent()).toContain('揭榜方案');
-      await page.screenshot({ path: join(SHOTS, `need-detail-${width}.png`), fullPage: true });
       await page.close();
     });
 
     it('the dashboard draws the KPIs as charts; an unknown page is a friendly 404; English is a switch away', async () => {
       const stats = await open(width, '/stats');
       expect(await stats.page.locator('figure.chart svg').count()).toBe(3);
-      await stats.page.screenshot({ path: join(SHOTS, `stats-${width}.png`), fullPage: true });
       await stats.page.close();
       const missing = await open(width, '/no-such-page');
       expect(missing.status).toBe(404);

@@ -1,15 +1,14 @@
 /** Listing cards shared by the home page and the halls. Highlights come HTML-safe from the index. */
-import { MATURITY_STAGE_LABELS_ZH } from '../../shared/domain/achievement';
-import { TRANSFER_MODE_LABELS_ZH } from '../../shared/domain/listing-common';
 import { escapeHtml } from '../../shared/text/escape-html';
 import { daysUntil, formatFenShort } from '../format';
 import { t, type Lang } from '../i18n';
+import { label } from '../labels';
 
 type View = Record<string, any>;
 
 function price(lang: Lang, p: { kind: string; amountFen?: number; minFen?: number; maxFen?: number }): string {
-  if (p.kind === 'fixed') return formatFenShort(p.amountFen!);
-  if (p.kind === 'range') return `${formatFenShort(p.minFen!)} – ${formatFenShort(p.maxFen!)}`;
+  if (p.kind === 'fixed') return formatFenShort(p.amountFen!, lang);
+  if (p.kind === 'range') return `${formatFenShort(p.minFen!, lang)} – ${formatFenShort(p.maxFen!, lang)}`;
   return t(lang, 'negotiable');
 }
 
@@ -19,7 +18,7 @@ export function achievementCard(lang: Lang, a: View): string {
   return `<article class="card">
 <h3><a href="/achievements/${escapeHtml(a.id)}">${title}</a></h3>
 <p>${body}</p>
-<ul class="tags"><li class="tag">${escapeHtml(a.industry)}</li><li class="tag">TRL ${escapeHtml(a.trl)} · ${escapeHtml(MATURITY_STAGE_LABELS_ZH[a.maturityStage as keyof typeof MATURITY_STAGE_LABELS_ZH] ?? '')}</li>${(a.transferModes as string[]).map((m) => `<li class="tag">${escapeHtml(TRANSFER_MODE_LABELS_ZH[m as keyof typeof TRANSFER_MODE_LABELS_ZH] ?? m)}</li>`).join('')}</ul>
+<ul class="tags"><li class="tag">${escapeHtml(label(lang, 'industry', a.industry))}</li><li class="tag">TRL ${escapeHtml(a.trl)} · ${escapeHtml(label(lang, 'maturityStage', a.maturityStage))}</li>${(a.transferModes as string[]).map((m) => `<li class="tag">${escapeHtml(label(lang, 'transferMode', m))}</li>`).join('')}</ul>
 <p>${t(lang, 'price')}：<span class="money">${escapeHtml(price(lang, a.price))}</span> · ${escapeHtml(a.ownerOrgName)}</p>
 </article>`;
 }
@@ -31,7 +30,7 @@ export function needCard(lang: Lang, n: View, now: Date): string {
   return `<article class="card">
 <h3><a href="/needs/${escapeHtml(n.id)}">${title}</a></h3>
 <p>${body}</p>
-<ul class="tags">${n.challenge ? `<li class="tag challenge">${t(lang, 'bounty')} ${escapeHtml(formatFenShort(n.challenge.bountyFen))}</li>` : ''}<li class="tag">${escapeHtml(n.industry)}</li><li class="tag">${days} ${t(lang, 'daysLeft')}</li></ul>
+<ul class="tags">${n.challenge ? `<li class="tag challenge">${t(lang, 'bounty')} ${escapeHtml(formatFenShort(n.challenge.bountyFen, lang))}</li>` : ''}<li class="tag">${escapeHtml(label(lang, 'industry', n.industry))}</li><li class="tag">${days} ${t(lang, 'daysLeft')}</li></ul>
 <p>${t(lang, 'budget')}：<span class="money">${escapeHtml(price(lang, n.budget))}</span> · ${escapeHtml(n.ownerOrgName)}</p>
 </article>`;
 }

@@ -1,12 +1,11 @@
 /** Public pages: home, the two halls, listing details, the dashboard, not-found. Server-rendered. */
-import { ACHIEVEMENT_STATUS_LABELS_ZH, IP_KIND_LABELS_ZH, MATURITY_STAGE_LABELS_ZH } from '../../shared/domain/achievement';
-import { TRANSFER_MODE_LABELS_ZH } from '../../shared/domain/listing-common';
-import { NEED_STATUS_LABELS_ZH } from '../../shared/domain/need';
 import type { HallPage } from '../../shared/services/search';
 import type { cityStats } from '../../shared/services/stats';
 import { escapeHtml } from '../../shared/text/escape-html';
 import { daysUntil, formatDate, formatFen, formatFenShort } from '../format';
-import { t, type Lang } from '../i18n';
+import { cell } from '../html';
+import { inParens, t, tx, type Lang } from '../i18n';
+import { label } from '../labels';
 import { layout, type PageContext } from '../layout';
 import { achievementCard, needCard } from './cards';
 
@@ -16,9 +15,9 @@ function kpiStrip(lang: Lang, stats: Stats): string {
   const pct = (x: number) => `${Math.min(100, Math.round(x * 1000) / 10)}%`;
   return `<section aria-labelledby="kpi-title"><h2 id="kpi-title">${t(lang, 'kpi')}</h2><div class="kpis">
 <div class="kpi"><div class="label">${t(lang, 'transformed')}</div><div class="value">${stats.totals.transformedAchievements} / ${stats.targets.transformedAchievements}</div><div class="meter" role="img" aria-label="${pct(stats.progress.transformedAchievements)}"><span style="width:${pct(stats.progress.transformedAchievements)}"></span></div></div>
-<div class="kpi"><div class="label">${t(lang, 'turnover')}</div><div class="value">${escapeHtml(formatFenShort(stats.totals.turnoverFen))}</div><div class="label">${t(lang, 'target')} ${escapeHtml(formatFenShort(stats.targets.turnoverFen))}</div><div class="meter" role="img" aria-label="${pct(stats.progress.turnover)}"><span style="width:${pct(stats.progress.turnover)}"></span></div></div>
-<div class="kpi"><div class="label">${t(lang, 'paid')}</div><div class="value">${escapeHtml(formatFenShort(stats.totals.verifiedPaidFen))}</div></div>
-<div class="kpi"><div class="label">${t(lang, 'rewards')}</div><div class="value">${escapeHtml(formatFenShort(stats.totals.rewardsApprovedFen))}</div></div>
+<div class="kpi"><div class="label">${t(lang, 'turnover')}</div><div class="value">${escapeHtml(formatFenShort(stats.totals.turnoverFen, lang))}</div><div class="label">${t(lang, 'target')} ${escapeHtml(formatFenShort(stats.targets.turnoverFen, lang))}</div><div class="meter" role="img" aria-label="${pct(stats.progress.turnover)}"><span style="width:${pct(stats.progress.turnover)}"></span></div></div>
+<div class="kpi"><div class="label">${t(lang, 'paid')}</div><div class="value">${escapeHtml(formatFenShort(stats.totals.verifiedPaidFen, lang))}</div></div>
+<div class="kpi"><div class="label">${t(lang, 'rewards')}</div><div class="value">${escapeHtml(formatFenShort(stats.totals.rewardsApprovedFen, lang))}</div></div>
 </div></section>`;
 }
 
@@ -34,34 +33,36 @@ export function homePage(ctx: PageContext, data: { newest: HallPage; challenges:
   return layout(
     ctx,
     t(lang, 'home'),
-    `<section class="hero"><h1>${t(lang, 'site')}</h1><p>${lang === 'zh' ? '高校院所科技成果与企业技术需求在这里相遇：发布、检索、匹配、揭榜、签约。' : 'Where research achievements meet enterprise needs: publish, search, match, contract.'}</p>${searchForm(lang, '/achievements')}</section>
+    `<section class="hero"><h1>${t(lang, 'site')}</h1><p>${tx(lang, '高校院所科技成果与企业技术需求在这里相遇：发布、检索、匹配、揭榜、签约。', 'Where research achievements meet enterprise needs: publish, search, match, contract.')}</p>${searchForm(lang, '/achievements')}</section>
 ${kpiStrip(lang, data.stats)}
 <section aria-labelledby="ch-title"><h2 id="ch-title">${t(lang, 'openChallenges')}</h2><div class="grid">${data.challenges.items.map((n) => needCard(lang, n, data.now)).join('') || `<p>${t(lang, 'noResults')}</p>`}</div></section>
 <section aria-labelledby="new-title"><h2 id="new-title">${t(lang, 'newest')}</h2><div class="grid">${data.newest.items.map((a) => achievementCard(lang, a)).join('')}</div>
 <p><a class="button secondary" href="/achievements">${t(lang, 'achievements')} →</a></p></section>`,
-    { description: '石嘴山科技大市场：科技成果、技术需求、揭榜挂帅与技术合同服务平台。' },
+    { description: tx(lang, '石嘴山科技大市场：科技成果、技术需求、揭榜挂帅与技术合同服务平台。', 'Shizuishan Technology Market: research achievements, enterprise needs, open challenges and technology contracts.') },
   );
 }
-
-const TRL_BANDS = { lab: '实验室 TRL 1–4', pilot: '小试/中试 TRL 5–7', industrial: '产业化 TRL 8–9' } as const;
 
 export function hallPage(ctx: PageContext, kind: 'achievement' | 'need', query: Record<string, string | undefined>, page: HallPage, now: Date, saveForm?: string): string {
   const { lang } = ctx;
   const base = kind === 'achievement' ? '/achievements' : '/needs';
-  const facet = (name: string, label: string, values: Record<string, number> | undefined, display: (v: string) => string) => {
+  const facet = (name: string, legend: string, values: Record<string, number> | undefined, display: (v: string) => string) => {
     const options = Object.entries(values ?? {}).sort((a, b) => b[1] - a[1]);
-    return `<fieldset><legend>${label}</legend><label for="f-${name}" class="skip">${label}</label><select id="f-${name}" name="${name}"><option value="">${lang === 'zh' ? '全部' : 'All'}</option>${options
+    return `<fieldset><legend>${legend}</legend><label for="f-${name}" class="skip">${legend}</label><select id="f-${name}" name="${name}"><option value="">${tx(lang, '全部', 'All')}</option>${options
       .map(([v, n]) => `<option value="${escapeHtml(v)}"${query[name] === v ? ' selected' : ''}>${escapeHtml(display(v))} (${n})</option>`)
       .join('')}</select></fieldset>`;
   };
   const sorts = kind === 'achievement' ? ['relevance', 'newest', 'price_asc', 'price_desc'] : ['relevance', 'newest', 'budget_desc'];
-  const sortLabels: Record<string, string> = { relevance: '相关度', newest: '最新发布', price_asc: '价格从低到高', price_desc: '价格从高到低', budget_desc: '预算从高到低' };
+  const sortLabels: Record<string, string> = {
+    relevance: tx(lang, '相关度', 'Relevance'), newest: tx(lang, '最新发布', 'Newest'), price_asc: tx(lang, '价格从低到高', 'Price, low to high'),
+    price_desc: tx(lang, '价格从高到低', 'Price, high to low'), budget_desc: tx(lang, '预算从高到低', 'Budget, high to low'),
+  };
+  const challengeLabel = tx(lang, '揭榜挂帅', 'Open challenge');
   const filters = `<aside class="facets"><form method="get" action="${base}">
 <input type="hidden" name="q" value="${escapeHtml(query.q ?? '')}">
-${facet('industry', t(lang, 'industry'), page.facets.industry, (v) => v)}
-${kind === 'achievement' ? facet('trlBand', t(lang, 'maturity'), page.facets.trlBand, (v) => TRL_BANDS[v as keyof typeof TRL_BANDS] ?? v) : facet('challenge', '揭榜挂帅', page.facets.challenge, (v) => (v === 'true' ? '揭榜挂帅' : '普通需求'))}
-${facet('mode', t(lang, 'mode'), page.facets.modes, (v) => TRANSFER_MODE_LABELS_ZH[v as keyof typeof TRANSFER_MODE_LABELS_ZH] ?? v)}
-${facet('district', t(lang, 'district'), page.facets.district, (v) => v)}
+${facet('industry', t(lang, 'industry'), page.facets.industry, (v) => label(lang, 'industry', v))}
+${kind === 'achievement' ? facet('trlBand', t(lang, 'maturity'), page.facets.trlBand, (v) => label(lang, 'trlBand', v)) : facet('challenge', challengeLabel, page.facets.challenge, (v) => (v === 'true' ? challengeLabel : tx(lang, '普通需求', 'Ordinary need')))}
+${facet('mode', t(lang, 'mode'), page.facets.modes, (v) => label(lang, 'transferMode', v))}
+${facet('district', t(lang, 'district'), page.facets.district, (v) => label(lang, 'district', v))}
 <fieldset><legend>${t(lang, 'sort')}</legend><label for="f-sort" class="skip">${t(lang, 'sort')}</label><select id="f-sort" name="sort">${sorts.map((s) => `<option value="${s}"${query.sort === s ? ' selected' : ''}>${sortLabels[s]}</option>`).join('')}</select></fieldset>
 <button type="submit">${t(lang, 'apply')}</button></form></aside>`;
   const cards = page.items.map((item) => (kind === 'achievement' ? achievementCard(lang, item) : needCard(lang, item, now))).join('');
@@ -91,16 +92,16 @@ export function achievementPage(ctx: PageContext, a: Record<string, any>, action
 <p>${escapeHtml(a.summary)}</p>
 <dl class="facts">
 <dt>${t(lang, 'owner')}</dt><dd>${escapeHtml(a.ownerOrgName)}</dd>
-<dt>${t(lang, 'industry')}</dt><dd>${escapeHtml(a.industry)}</dd>
-<dt>${t(lang, 'maturity')}</dt><dd>TRL ${escapeHtml(a.trl)}（${escapeHtml(MATURITY_STAGE_LABELS_ZH[a.maturityStage as keyof typeof MATURITY_STAGE_LABELS_ZH])}）</dd>
-<dt>${t(lang, 'mode')}</dt><dd>${(a.transferModes as string[]).map((m) => escapeHtml(TRANSFER_MODE_LABELS_ZH[m as keyof typeof TRANSFER_MODE_LABELS_ZH])).join('、')}</dd>
+<dt>${t(lang, 'industry')}</dt><dd>${escapeHtml(label(lang, 'industry', a.industry))}</dd>
+<dt>${t(lang, 'maturity')}</dt><dd>TRL ${escapeHtml(a.trl)}${escapeHtml(inParens(lang, label(lang, 'maturityStage', a.maturityStage)))}</dd>
+<dt>${t(lang, 'mode')}</dt><dd>${(a.transferModes as string[]).map((m) => escapeHtml(label(lang, 'transferMode', m))).join(tx(lang, '、', ', '))}</dd>
 <dt>${t(lang, 'price')}</dt><dd class="money">${escapeHtml(price)}</dd>
-<dt>${t(lang, 'keywords')}</dt><dd>${(a.keywords as string[]).map(escapeHtml).join('、')}</dd>
-<dt>知识产权</dt><dd>${(a.ip as { kind: string; number: string }[]).map((ip) => `${escapeHtml(IP_KIND_LABELS_ZH[ip.kind as keyof typeof IP_KIND_LABELS_ZH])} ${escapeHtml(ip.number)}`).join('；') || '—'}</dd>
-<dt>团队</dt><dd>${escapeHtml(a.team.leader)}${a.team.members.length ? `、${(a.team.members as string[]).map(escapeHtml).join('、')}` : ''}</dd>
-<dt>状态</dt><dd>${escapeHtml(ACHIEVEMENT_STATUS_LABELS_ZH[a.status as keyof typeof ACHIEVEMENT_STATUS_LABELS_ZH])} · ${escapeHtml(formatDate(a.publishedAt ?? a.createdAt))}</dd>
+<dt>${t(lang, 'keywords')}</dt><dd>${(a.keywords as string[]).map(escapeHtml).join(tx(lang, '、', ', '))}</dd>
+<dt>${t(lang, 'ip')}</dt><dd>${(a.ip as { kind: string; number: string }[]).map((ip) => `${escapeHtml(label(lang, 'ipKind', ip.kind))} ${escapeHtml(ip.number)}`).join(tx(lang, '；', '; ')) || '—'}</dd>
+<dt>${t(lang, 'team')}</dt><dd>${[a.team.leader as string, ...(a.team.members as string[])].map(escapeHtml).join(tx(lang, '、', ', '))}</dd>
+<dt>${t(lang, 'status')}</dt><dd>${escapeHtml(label(lang, 'achievementStatus', a.status))} · ${escapeHtml(formatDate(a.publishedAt ?? a.createdAt, lang))}</dd>
 </dl>
-<p class="notice">${lang === 'zh' ? '技术细节与联系方式在成果方接受合作意向后向意向方披露。' : 'Technical detail and contacts are disclosed once the owner accepts an interest.'}</p>
+<p class="notice">${tx(lang, '技术细节与联系方式在成果方接受合作意向后向意向方披露。', 'Technical detail and contacts are disclosed once the owner accepts an interest.')}</p>
 ${action ?? `<p><a class="button" href="/login">${t(lang, 'interestCta')}</a></p>`}`,
     { description: String(a.summary).slice(0, 150) },
   );
@@ -119,11 +120,11 @@ ${n.challenge ? `<p class="notice"><strong>${t(lang, 'bounty')} ${escapeHtml(for
 <h2>${t(lang, 'criteria')}</h2><ol>${(n.acceptanceCriteria as string[]).map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ol>
 <dl class="facts">
 <dt>${t(lang, 'owner')}</dt><dd>${escapeHtml(n.ownerOrgName)}</dd>
-<dt>${t(lang, 'industry')}</dt><dd>${escapeHtml(n.industry)}</dd>
+<dt>${t(lang, 'industry')}</dt><dd>${escapeHtml(label(lang, 'industry', n.industry))}</dd>
 <dt>${t(lang, 'budget')}</dt><dd class="money">${escapeHtml(budget)}</dd>
-<dt>${t(lang, 'deadline')}</dt><dd>${escapeHtml(formatDate(`${n.deadline}T12:00:00+08:00`))}（${daysUntil(n.deadline, now)} ${t(lang, 'daysLeft')}）</dd>
-<dt>${t(lang, 'mode')}</dt><dd>${(n.cooperationModes as string[]).map((m) => escapeHtml(TRANSFER_MODE_LABELS_ZH[m as keyof typeof TRANSFER_MODE_LABELS_ZH])).join('、')}</dd>
-<dt>状态</dt><dd>${escapeHtml(NEED_STATUS_LABELS_ZH[n.status as keyof typeof NEED_STATUS_LABELS_ZH])}</dd>
+<dt>${t(lang, 'deadline')}</dt><dd>${escapeHtml(formatDate(`${n.deadline}T12:00:00+08:00`, lang))}${escapeHtml(inParens(lang, `${daysUntil(n.deadline, now)} ${t(lang, 'daysLeft')}`))}</dd>
+<dt>${t(lang, 'mode')}</dt><dd>${(n.cooperationModes as string[]).map((m) => escapeHtml(label(lang, 'transferMode', m))).join(tx(lang, '、', ', '))}</dd>
+<dt>${t(lang, 'status')}</dt><dd>${escapeHtml(label(lang, 'needStatus', n.status))}</dd>
 </dl>
 ${action ?? `<p><a class="button" href="/login">${t(lang, 'proposalCta')}</a></p>`}`,
     { description: String(n.problem).slice(0, 150) },
@@ -143,21 +144,32 @@ function barChart(title: string, rows: { key: string; value: number; label: stri
   return `<figure class="chart"><figcaption><strong>${escapeHtml(title)}</strong></figcaption><svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 640 ${height}" width="100%" preserveAspectRatio="xMinYMin meet">${bars}</svg></figure>`;
 }
 
+/** The target deadline and turnover as a share of GDP (the plan's 0.7 % target), when GDP is configured. */
+function gdpShare(lang: Lang, stats: Stats): string {
+  const share = stats.progress.turnoverShareOfGdp;
+  const percent = share === null ? null : `${(share * 100).toFixed(2)}%`;
+  return tx(
+    lang,
+    `目标期限：${stats.targets.deadline}。技术合同成交额占 GDP 比重：${percent === null ? '未配置 GDP 数据' : `${percent}（目标 0.7%）`}`,
+    `Target date: ${stats.targets.deadline}. Contract turnover as a share of GDP: ${percent === null ? 'GDP not configured' : `${percent} (target 0.7%)`}`,
+  );
+}
+
 export function statsPage(ctx: PageContext, stats: Stats, drillDown?: { id: string; title: string; amountFen: number; verifiedFen: number; status: string }[]): string {
   const { lang } = ctx;
-  const chart = (title: string, buckets: Stats['byYear']) =>
-    barChart(title, buckets.map((b) => ({ key: b.key, value: b.turnoverFen, label: `${formatFenShort(b.turnoverFen)} · ${b.contracts} 项` })));
+  const chart = (title: string, buckets: Stats['byYear'], key: (k: string) => string = (k) => k) =>
+    barChart(title, buckets.map((b) => ({ key: key(b.key), value: b.turnoverFen, label: `${formatFenShort(b.turnoverFen, lang)} · ${tx(lang, `${b.contracts} 项`, `${b.contracts} ${b.contracts === 1 ? 'contract' : 'contracts'}`)}` })));
   return layout(
     ctx,
     t(lang, 'stats'),
     `<h1>${t(lang, 'stats')}</h1>
 ${kpiStrip(lang, stats)}
-<p class="summary">${lang === 'zh' ? `目标期限：${stats.targets.deadline}。技术合同成交额占 GDP 比重：${stats.progress.turnoverShareOfGdp === null ? '未配置 GDP 数据' : `${(stats.progress.turnoverShareOfGdp * 100).toFixed(2)}%（目标 0.7%）`}` : ''}</p>
+<p class="summary">${gdpShare(lang, stats)}</p>
 <h2>${t(lang, 'byYear')}</h2>${chart(t(lang, 'byYear'), stats.byYear)}
-<h2>${t(lang, 'byIndustry')}</h2>${chart(t(lang, 'byIndustry'), stats.byIndustry)}
-<h2>${t(lang, 'byDistrict')}</h2>${chart(t(lang, 'byDistrict'), stats.byDistrict)}
-${drillDown ? `<h2>${lang === 'zh' ? '计入成交额的技术合同（管理员可见）' : 'Contracts behind the turnover (admins)'}</h2><table class="list"><thead><tr><th scope="col">合同</th><th scope="col">合同金额</th><th scope="col">已核验到账</th></tr></thead><tbody>${drillDown
-      .map((c) => `<tr><td><a href="/contracts/${escapeHtml(c.id)}">${escapeHtml(c.title)}</a></td><td class="money">${escapeHtml(formatFen(c.amountFen))}</td><td>${escapeHtml(formatFen(c.verifiedFen))}</td></tr>`)
+<h2>${t(lang, 'byIndustry')}</h2>${chart(t(lang, 'byIndustry'), stats.byIndustry, (k) => label(lang, 'industry', k))}
+<h2>${t(lang, 'byDistrict')}</h2>${chart(t(lang, 'byDistrict'), stats.byDistrict, (k) => label(lang, 'district', k))}
+${drillDown ? `<h2>${tx(lang, '计入成交额的技术合同（管理员可见）', 'Contracts behind the turnover (admins)')}</h2><table class="list"><thead><tr><th scope="col">${t(lang, 'contract')}</th><th scope="col">${tx(lang, '合同金额', 'Contract amount')}</th><th scope="col">${tx(lang, '已核验到账', 'Verified payments')}</th></tr></thead><tbody>${drillDown
+      .map((c) => `<tr><td><a href="/contracts/${escapeHtml(c.id)}">${escapeHtml(c.title)}</a></td>${cell(tx(lang, '合同金额', 'Contract amount'), `<span class="money">${escapeHtml(formatFen(c.amountFen))}</span>`)}${cell(tx(lang, '已核验到账', 'Verified payments'), escapeHtml(formatFen(c.verifiedFen)))}</tr>`)
       .join('')}</tbody></table>` : ''}`,
   );
 }
@@ -167,6 +179,6 @@ export function notFoundPage(ctx: PageContext): string {
 }
 
 export function errorPage(ctx: PageContext, message?: string): string {
-  return layout(ctx, t(ctx.lang, 'errorTitle'), `<h1>${t(ctx.lang, 'errorTitle')}</h1><p role="alert">${escapeHtml(message ?? (ctx.lang === 'zh' ? '请稍后重试。' : 'Please try again shortly.'))}</p><p><a href="javascript:history.back()">${ctx.lang === 'zh' ? '返回' : 'Back'}</a></p>`);
+  return layout(ctx, t(ctx.lang, 'errorTitle'), `<h1>${t(ctx.lang, 'errorTitle')}</h1><p role="alert">${escapeHtml(message ?? (tx(ctx.lang, '请稍后重试。', 'Please try again shortly.')))}</p><p><a href="javascript:history.back()">${tx(ctx.lang, '返回', 'Back')}</a></p>`);
 }
 
