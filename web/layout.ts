@@ -9,6 +9,8 @@ export interface PageContext {
   user?: string | null;
   /** CSRF token for the sign-out form. */
   csrf?: string;
+  /** The page's query without `lang`, kept by the language switch (a hall's filters survive it). */
+  query?: string;
 }
 
 const NAV = [
@@ -21,7 +23,8 @@ const NAV = [
 export function layout(ctx: PageContext, title: string, body: string, options: { description?: string } = {}): string {
   const other: Lang = ctx.lang === 'zh' ? 'en' : 'zh';
   const nav = NAV.map(([href, key]) => {
-    const current = href === '/' ? ctx.path === '/' : ctx.path.startsWith(href);
+    // The hall itself and its listings' pages; not the forms for posting a new one.
+    const current = ctx.path === href || (href !== '/' && ctx.path.startsWith(`${href}/`) && ctx.path !== `${href}/new` && ctx.path.split('/').length === 3);
     return `<li><a href="${href}"${current ? ' aria-current="page"' : ''}>${t(ctx.lang, key)}</a></li>`;
   }).join('');
   return `<!doctype html>
@@ -40,7 +43,7 @@ ${options.description ? `<meta name="description" content="${escapeHtml(options.
 <a class="brand" href="/">${t(ctx.lang, 'site')}</a>
 <nav aria-label="${tx(ctx.lang, '主导航', 'Main')}"><ul>${nav}</ul></nav>
 <div class="tools">
-<a href="?lang=${other}" hreflang="${htmlLang(other)}">${t(ctx.lang, 'language')}</a>
+<a href="?${ctx.query ? `${escapeHtml(ctx.query)}&amp;` : ''}lang=${other}" hreflang="${htmlLang(other)}">${t(ctx.lang, 'language')}</a>
 ${ctx.user ? `<a href="/me">${escapeHtml(ctx.user)}</a><form class="inline" method="post" action="/logout"><input type="hidden" name="_csrf" value="${escapeHtml(ctx.csrf ?? '')}"><button class="secondary" type="submit">${ctx.lang === 'zh' ? '退出' : 'Sign out'}</button></form>` : `<a href="/login">${t(ctx.lang, 'signIn')}</a>`}
 </div>
 </div></header>

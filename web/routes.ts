@@ -31,7 +31,9 @@ export function pageContext(c: Context<ApiEnv>): PageContext {
     setCookie(c, 'lang', lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, httpOnly: true });
   }
   const principal = c.var.principal;
-  return { lang, path: c.req.path, user: principal ? principal.username : null, csrf: c.var.csrf };
+  const query = new URL(c.req.url).searchParams;
+  query.delete('lang');
+  return { lang, path: c.req.path, user: principal ? principal.username : null, csrf: c.var.csrf, query: query.toString() };
 }
 
 /** The hall's query as the API would take it; `lang` belongs to the page, not to the search. */

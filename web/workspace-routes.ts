@@ -23,7 +23,9 @@ import { claimsWithStatus, contractsWithStatus, getContract, paymentsOf, payment
 import { createContract, listBrokeredContracts, loadContract, recordPayment, registerContract, verifyPayment } from '../shared/services/contracts';
 import { contractsWorkbook } from '../shared/services/export';
 import { idempotent, requestHash } from '../shared/services/idempotency';
-import { listOrganisations, verifyOrganisation } from '../shared/services/organisations';
+import { listOrganisations, registerOrganisation, verifyOrganisation } from '../shared/services/organisations';
+import { createOrgBody } from '../shared/domain/organisation';
+import { organisationFormPage, organisationStatusSection } from './pages/organisation';
 import { createPolicy, decideClaim, listPolicies, rewardView, submitClaim } from '../shared/services/rewards';
 import { createPolicyBody } from '../shared/domain/reward-policy';
 import { adminQueues, brokeredContractsSection, contractFormPage, contractPage, contractRows, policiesPage, REFUSAL_REASONS } from './pages/contracts';
@@ -175,10 +177,12 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         interest: ['意向已提交，对方处理后您会在此看到结果。', 'Sent. You will see their answer here.'],
         decided: ['已处理。', 'Done.'],
         saved: ['已订阅：有新条目符合时会通知您。', 'Saved: you will be told when new listings match.'],
+        registered: ['机构已提交，市科技局认证后即可开展业务。', 'Submitted. You can start once the bureau verifies your organisation.'],
       });
-      let extra = '';
+      // Someone without a verified organisation sees where they stand and how to get there.
+      let extra = caller.isAdmin ? '' : organisationStatusSection(ctx, org);
       if (caller.role === 'transfer_center') {
-        extra = brokeredContractsSection(ctx.lang, contractRows(ctx.lang, await listBrokeredContracts(db, caller)));
+        extra += brokeredContractsSection(ctx.lang, contractRows(ctx.lang, await listBrokeredContracts(db, caller)));
       }
       if (caller.isAdmin) {
         const [orgs, contracts, payments, claims] = await Promise.all([
@@ -189,7 +193,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         ]);
         const titles = new Map<string, string>();
         for (const id of new Set([...payments.map((p) => p.contractId), ...claims.map((cl) => cl.contractId)])) titles.set(id, (await getContract(db, id))?.title ?? id);
-        extra = adminQueues(ctx.lang, {
+        extra += adminQueues(ctx.lang, {
           orgs: orgs.items as never,
           contracts,
           payments: payments.map((p) => ({ ...p, contractTitle: titles.get(p.contractId) })),
@@ -204,6 +208,41 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
           notifications: inbox.items as never, savedSearches: saved as never, ...(flash ? { flash } : {}),
         }),
       );
+    })
+    .get('/orgs/new', (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      if (caller.orgId) return c.redirect('/me', 303);
+      return c.html(organisationFormPage(ctxOf(c), {}, [], c.var.csrf));
+    })
+    .post('/orgs/new', async (c) => {
+      const caller = requireSignedIn(c.var.principal);
+      const form = await postedForm(c);
+      const values = Object.fromEntries(['name', 'type', 'creditCode', 'district', 'address', 'website', 'description', 'contactName', 'contactPhone', 'contactEmail'].map((k) => [k, str(form[k])]));
+      const optional = (k: string) => (values[k] ? { [k]: values[k] } : {});
+      const body = {
+        name: values.name,
+        type: values.type,
+        creditCode: values.creditCode!.toUpperCase(),
+        district: values.district,
+        ...optional('address'),
+        ...optional('website'),
+        ...optional('description'),
+        contact: { name: values.contactName, phone: values.contactPhone, email: values.contactEmail },
+      };
+      const parsed = createOrgBody.safeParse(body);
+      if (!parsed.success) return c.html(organisationFormPage(ctxOf(c), values, formIssues(issuesFromZod(parsed.error)), c.var.csrf));
+      try {
+        await registerOrganisation(c.var.deps.db, caller, parsed.data, c.var.deps.now());
+      } catch (error) {
+        // A taken credit code or a type the person may not register: say so above the form they filled in.
+        if (error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'forbidden' || error.kind === 'invalid')) {
+          const lang = ctxOf(c).lang;
+          const issues = error.issues.length ? formIssues(error.issues) : error.code === 'credit_code_taken' ? [{ path: 'creditCode', code: error.code, message: error.message, messageZh: error.messageZh }] : [];
+          return c.html(organisationFormPage(ctxOf(c), values, issues, c.var.csrf, issues.length ? undefined : lang === 'zh' ? error.messageZh : error.message));
+        }
+        throw error;
+      }
+      return c.redirect('/me?done=registered', 303);
     })
     .get('/needs/new', (c) => {
       requireSignedIn(c.var.principal);

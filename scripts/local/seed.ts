@@ -17,6 +17,7 @@ import { newOrganisation, roleForOrgType, type Organisation } from '../../shared
 import { seedPolicies } from '../../shared/services/rewards';
 import { createContract, recordPayment, registerContract, verifyPayment } from '../../shared/services/contracts';
 import { contractsOfBroker } from '../../shared/db/contracts';
+import { postLedgerEntry, submitClaim } from '../../shared/services/rewards';
 import { queryListings } from '../../shared/db/listings';
 import { demoAchievements, demoNeeds } from '../demo-data/listings';
 import { demoAccounts, demoOrganisations } from '../demo-data/organisations';
@@ -68,6 +69,7 @@ async function seedContracts(db: Db, accounts: DemoAccount[], now: Date): Promis
     { seller: 'demo-inst-coal', buyer: 'demo-ent-cast', kind: 'service', amountFen: 32_000_000, signedOn: '2026-06-08', paid: [[32_000_000, '2026-09-30']] },
     { seller: 'demo-szgm', buyer: 'demo-ent-iiot', kind: 'consulting', amountFen: 12_000_000, signedOn: '2026-10-20', paid: [] },
   ] as const;
+  const registeredIds: { id: string; number: string }[] = [];
   for (const deal of deals) {
     const sellerOrg = account(deal.seller).orgId!;
     const achievement = await achievementOf(sellerOrg);
@@ -84,8 +86,25 @@ async function seedContracts(db: Db, accounts: DemoAccount[], now: Date): Promis
     for (const [i, [amountFen, paidOn]] of deal.paid.entries()) {
       const payment = await recordPayment(db, actor(center), contract.id, { amountFen, paidOn, evidenceRef: `银行回单 ${registered.registrationNumber}-${i + 1}` });
       await verifyPayment(db, actor(admin), payment.id, { decision: 'verified' });
+      // Posted here rather than left to the stream, so the claim below has a reward to draw on (posting is idempotent).
+      await postLedgerEntry(db, payment.id, now);
     }
+    registeredIds.push({ id: contract.id, number: registered.registrationNumber! });
   }
+
+  // Something in each of the bureau's queues, so every role has work waiting on first start.
+  const [first, , third] = registeredIds;
+  await recordPayment(db, actor(center), third!.id, { amountFen: 6_000_000, paidOn: '2026-11-10', evidenceRef: `银行回单 ${third!.number}-2` });
+  await submitClaim(db, actor(center), first!.id, { amountFen: 2_000_000 }, { key: 'seed-claim-0001', requestHash: 'seed' });
+  const waiting = await achievementOf(account('demo-nxist').orgId!);
+  await createContract(db, actor(center), {
+    title: `${waiting?.title ?? '技术'}二期合作开发合同`,
+    kind: 'development',
+    sellerOrgId: account('demo-nxist').orgId!,
+    buyerOrgId: account('demo-ent-pv').orgId!,
+    amountFen: 90_000_000,
+    signedOn: '2026-11-18',
+  });
 }
 
 export interface SeedResult {

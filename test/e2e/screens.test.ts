@@ -163,10 +163,12 @@ for (const width of [375, 1440]) {
       await context.close();
     });
 
-    it('newcomer without an organisation: workspace', { timeout: 60_000 }, async () => {
+    it('newcomer without an organisation: workspace and the registration form', { timeout: 60_000 }, async () => {
       const { context, page, errors } = await signIn('demo-newcomer-enterprise', width);
       expect(await page.locator('.summary').first().textContent()).toContain('尚未加入机构');
       await checkScreen(page, errors, 'me-newcomer', width);
+      await Promise.all([page.waitForURL(/\/orgs\/new$/), page.getByRole('link', { name: '注册机构' }).click()]);
+      await checkScreen(page, errors, 'organisation-form', width);
       await context.close();
     });
   });

@@ -1,4 +1,4 @@
-/** Pages for signed-in people: demo sign-in, my workspace, posting a need, managing it with its matches. */
+/** Pages for signed-in people: my workspace, posting a need, managing it with its matches. */
 import { INDUSTRIES } from '../../shared/domain/industries';
 import { DECLINE_REASONS } from '../../shared/domain/interest';
 import type { FieldIssue } from '../../shared/domain/errors';
@@ -10,17 +10,6 @@ import { cell } from '../html';
 import { fixMarked, inParens, t, tx, type Lang } from '../i18n';
 import { label } from '../labels';
 import { layout, type PageContext } from '../layout';
-
-const ROLE_ZH: Record<string, string> = { university: '高校/院所', enterprise: '企业', transfer_center: '技术转移中心', admin: '市科技局' };
-
-export function loginPage(ctx: PageContext, accounts: { id: string; displayName: string; groups: string[]; orgName: string | null }[], csrf: string): string {
-  const rows = accounts
-    .map((a) => `<tr><td>${escapeHtml(a.displayName)}</td><td>${escapeHtml(a.groups.map((g) => ROLE_ZH[g] ?? g).join('、') || '新用户')}</td><td>${escapeHtml(a.orgName ?? '—')}</td>
-<td><form method="post" action="/login">${csrfInput(csrf)}<input type="hidden" name="account" value="${escapeHtml(a.id)}"><button type="submit" aria-label="以${escapeHtml(a.displayName)}登录">登录</button></form></td></tr>`)
-    .join('');
-  return layout(ctx, '登录', `<h1>演示登录</h1><p class="summary">本地运行时选择一个演示账号登录；部署到 AWS 后使用统一身份认证（Cognito）。</p>
-<table class="list"><thead><tr><th scope="col">账号</th><th scope="col">角色</th><th scope="col">机构</th><th scope="col"><span class="skip">操作</span></th></tr></thead><tbody>${rows}</tbody></table>`);
-}
 
 type Row = Record<string, any>;
 
@@ -130,14 +119,14 @@ function modeChoices(lang: Lang, name: string, legend: string, chosen: string[],
   return `<fieldset class="choices"><legend>${legend} <span aria-hidden="true">*</span></legend>${TRANSFER_MODES.map((m) => `<label><input type="checkbox" name="${name}" value="${m}"${chosen.includes(m) ? ' checked' : ''}> ${escapeHtml(label(lang, 'transferMode', m))}</label>`).join('')}${errorFor(lang, issues, name)}</fieldset>`;
 }
 
-function contactFields(lang: Lang, v: (k: string) => string, issues: FieldIssue[]): string {
+export function contactFields(lang: Lang, v: (k: string) => string, issues: FieldIssue[]): string {
   return `${field({ lang, name: 'contactName', label: t(lang, 'contactName'), value: v('contactName'), required: true, issues })}
 ${field({ lang, name: 'contactPhone', label: t(lang, 'contactPhone'), value: v('contactPhone'), required: true, issues, attrs: 'inputmode="tel"' })}
 ${field({ lang, name: 'contactEmail', label: t(lang, 'contactEmail'), value: v('contactEmail'), type: 'email', required: true, issues })}`;
 }
 
 /** Above a returned form: the refusal (a version conflict, a locked challenge term) and the issue count. */
-function formAlerts(lang: Lang, issues: FieldIssue[], message?: string): string {
+export function formAlerts(lang: Lang, issues: FieldIssue[], message?: string): string {
   return `${message ? `<p class="field-error" role="alert">${escapeHtml(message)}</p>` : ''}
 ${issues.length ? `<p class="field-error" role="alert">${fixMarked(lang, issues.length)}</p>` : ''}`;
 }
