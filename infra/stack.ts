@@ -6,11 +6,10 @@
  * AWS::ApiGatewayV2::Api itself depends on nothing; its routes depend on the function.
  */
 import { CfnOutput, Stack, Tags, type CfnResource, type StackProps } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { acknowledge, arnRef } from './nag';
 import type { Construct } from 'constructs';
-import type { ApiDeps } from '../functions/api/context';
 import { createApp } from '../functions/api/app';
+import type { ApiDeps } from '../functions/api/context';
 import type { DeploymentConfig } from './config';
 import { Alarms } from './constructs/alarms';
 import { ApiGateway } from './constructs/api';
@@ -74,7 +73,7 @@ export class TechMarketStack extends Stack {
     this.api.routeTo(this.functions.api, this.auth.authorizer, lambdaRouteDocs());
 
     const allFunctions = [{ name: 'api', fn: this.functions.api }, ...this.functions.streamConsumers.map(({ name, fn }) => ({ name, fn }))];
-    if (this.auth instanceof CognitoAuth) allFunctions.push({ name: 'pre-token-generation', fn: this.auth.node.findChild('PreTokenGeneration') as never });
+    if (this.auth instanceof CognitoAuth) allFunctions.push({ name: 'pre-token-generation', fn: this.auth.preTokenFunction });
     this.alarms = new Alarms(this, 'Alarms', {
       functions: allFunctions,
       streamConsumers: this.functions.streamConsumers,
@@ -114,4 +113,3 @@ export class TechMarketStack extends Stack {
 
 }
 
-export { cognito };

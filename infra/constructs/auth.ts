@@ -16,6 +16,7 @@
 import { CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { acknowledge } from '../nag';
 import { Construct } from 'constructs';
 import { ROLES } from '../../shared/auth/principal';
@@ -43,6 +44,8 @@ const GROUP_DESCRIPTIONS: Record<(typeof ROLES)[number], string> = {
 export class CognitoAuth extends Construct implements AuthSettings {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  /** The pre-token-generation trigger (alarmed like the other functions). */
+  readonly preTokenFunction: NodejsFunction;
   readonly domain: cognito.UserPoolDomain;
   readonly issuer: string;
   readonly clientId: string;
@@ -53,12 +56,12 @@ export class CognitoAuth extends Construct implements AuthSettings {
     super(scope, id);
     const prod = props.stage === 'prod';
 
-    const preToken = marketFunction(this, 'PreTokenGeneration', functionSpec('pre-token-generation'), {
+    const preToken = (this.preTokenFunction = marketFunction(this, 'PreTokenGeneration', functionSpec('pre-token-generation'), {
       stage: props.stage,
       description: 'Cognito pre-token-generation (V2): custom:orgId into access tokens',
       memorySize: 256,
       timeout: Duration.seconds(5),
-    });
+    }));
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       // Universities and enterprises register themselves, then their organisation; roles (groups) are

@@ -87,6 +87,47 @@ describe('function bundles', () => {
     }
   });
 
+  it('api answers an HTTP API (payload 2.0) event from its bundle and publishes its metrics', () => {
+    const { dir } = assets.get('api')!;
+    const event = {
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/api/v1/openapi.json',
+      rawQueryString: '',
+      headers: { host: 'abc.execute-api.ap-southeast-1.amazonaws.com', 'x-forwarded-proto': 'https' },
+      requestContext: { http: { method: 'GET', path: '/api/v1/openapi.json', sourceIp: '203.0.113.1' }, requestId: 'req-1', stage: '$default' },
+      isBase64Encoded: false,
+    };
+    const context = { awsRequestId: 'aws-req-1', functionName: 'api', functionVersion: '1', memoryLimitInMB: '1024', invokedFunctionArn: 'arn' };
+    const script = `const m = await import(${JSON.stringify(join(dir, 'index.mjs'))});
+      const ctx = { ...${JSON.stringify(context)}, getRemainingTimeInMillis: () => 10000 };
+      const r = await m.handler(${JSON.stringify(event)}, ctx);
+      console.log('RESULT ' + JSON.stringify({ status: r.statusCode, title: JSON.parse(r.body).info?.title ?? null }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dev.outdir, env: LAMBDA_ENV, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout.split('\n').find((l) => l.startsWith('RESULT '))!.slice(7));
+    expect(result.status).toBe(200);
+    expect(result.title).toEqual(expect.any(String));
+    const emf = run.stdout.split('\n').flatMap((l) => { try { return [JSON.parse(l)]; } catch { return []; } }).find((j) => j._aws);
+    expect(emf).toMatchObject({ Requests: 1, ServerErrors: 0, service: 'api' });
+  });
+
+  it('segments Chinese with the jieba binding and dictionaries inside the search assets', () => {
+    for (const spec of FUNCTIONS.filter((f) => f.native)) {
+      const { dir } = assets.get(spec.name)!;
+      const script = `import { createRequire } from 'node:module';
+        const require = createRequire(${JSON.stringify(join(dir, 'index.mjs'))});
+        const { Jieba } = require('@node-rs/jieba'); const { dict } = require('@node-rs/jieba/dict.js');
+        console.log(JSON.stringify(Jieba.withDict(dict).cut('光伏组件回收技术', false)));`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dev.outdir, env: LAMBDA_ENV, encoding: 'utf8', timeout: 60_000 });
+      expect(run.status, run.stderr).toBe(0);
+      const words = JSON.parse(run.stdout) as string[];
+      expect(words.join(''), spec.name).toBe('光伏组件回收技术');
+      expect(words.length, spec.name).toBeGreaterThan(1);
+      expect(words.length, spec.name).toBeLessThan(8);
+    }
+  });
+
   it('leave the local token issuer and the Swagger UI files out of the api bundle', () => {
     const { dir } = assets.get('api')!;
     const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
