@@ -163,7 +163,7 @@ export class MarketFunctions extends Construct {
     super(scope, id);
     this.settings = props;
     const { table, search, stage } = props;
-    const base = { TABLE_NAME: table.tableName, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+    const base = { TABLE_NAME: table.tableName };
 
     this.api = marketFunction(this, 'Api', functionSpec('api'), {
       stage,
