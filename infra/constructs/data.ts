@@ -27,7 +27,7 @@ export class DataTable extends Construct {
       // An AWS managed KMS key (aws/dynamodb): key use shows in CloudTrail, no key to pay for or lose.
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       stream: STREAM_VIEW[d.stream],
-      // Only idempotency records set it; everything else lives until deleted.
+      // Only short-lived records set it (idempotency records, rate-limit windows); the rest lives until deleted.
       timeToLiveAttribute: d.ttlAttribute,
       deletionProtection: prod,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

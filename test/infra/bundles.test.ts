@@ -33,6 +33,8 @@ const LAMBDA_ENV = {
   TABLE_NAME: 'tech-market-test',
   AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test',
   AUTH_CLIENT_ID: 'test-client',
+  WEB_ORIGIN: 'https://market.example.com',
+  AUTH_HOSTED_UI_URL: 'https://tech-market-test.auth.ap-southeast-1.amazoncognito.com',
   MEILI_URL: 'http://127.0.0.1:9',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   NODE_OPTIONS: '--enable-source-maps',
