@@ -34,6 +34,18 @@ const BENCHMARKS: { name: string; script: string; rows: (r: Result) => Row[] }[]
     rows: (r) => [atLeast('matching precision@5', at(r, 'engines.embedded.precisionAt5'), 0.7, ''), atLeast('matching nDCG@10', at(r, 'engines.embedded.ndcgAt10'), 0.75, ''), info('matching recall@10', at(r, 'engines.embedded.recallAt10'), '')],
   },
   {
+    name: 'bundle',
+    script: 'bench/bundle.ts',
+    rows: (r) => {
+      const fn = (name: string): Result | undefined => (r.functions as Result[] | undefined)?.find((f) => f.name === name);
+      return [
+        atMost('api bundle (minified)', fn('api')?.bundleKB ?? null, 400, 'KB'),
+        atMost('api cold import (median)', fn('api')?.coldImportMs?.median ?? null, 150, 'ms'),
+        ...['search-indexer', 'match-alerts', 'reward-ledger'].map((name) => info(`${name} cold import (median)`, fn(name)?.coldImportMs?.median ?? null, 'ms')),
+      ];
+    },
+  },
+  {
     name: 'ledger',
     script: 'bench/ledger.ts',
     rows: (r) => [atMost('ledger discrepancies', at(r, 'discrepancies'), 0, ''), atMost('contracts over the cap', at(r, 'contractsOverCap'), 0, ''), info('ledger events per second', at(r, 'eventsPerSecond'), '/s')],

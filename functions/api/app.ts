@@ -34,7 +34,9 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export function createApp(deps: ApiDeps) {
   const resources = [health, organisations, achievements, needs, matches, interests, alerts, contracts, ...(deps.dev ? [dev] : [])];
   const routeDocs: RouteDoc[] = resources.flatMap((r) => r.docs);
-  const openApi = openApiDocument(routeDocs);
+  // Built on first use, not at start: JSON Schema for every route is a large part of a Lambda cold start.
+  let openApi: ReturnType<typeof openApiDocument> | undefined;
+  const openApiOnce = () => (openApi ??= openApiDocument(routeDocs));
 
   const api = new Hono<ApiEnv>();
   api.use('*', async (c, next) => {
@@ -47,7 +49,7 @@ export function createApp(deps: ApiDeps) {
   api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, new DomainError('payload_too_large')) }));
   api.use('*', authenticate());
   api.use('*', limitWrites());
-  api.get('/openapi.json', (c) => c.json(openApi));
+  api.get('/openapi.json', (c) => c.json(openApiOnce()));
   for (const resource of resources) api.route('/', resource.app);
 
   const web = new Hono<ApiEnv>();
@@ -78,5 +80,11 @@ export function createApp(deps: ApiDeps) {
   app.route('/api/v1', api);
   app.route('/', docsUi);
   app.route('/', web);
-  return { app, routeDocs, openApi };
+  return {
+    app,
+    routeDocs,
+    get openApi() {
+      return openApiOnce();
+    },
+  };
 }

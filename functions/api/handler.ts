@@ -5,7 +5,8 @@ import { handle } from 'hono/aws-lambda';
 import { createTokenVerifier, remoteKeySet } from '../../shared/auth/verify-token';
 import { createDb, dbConfigFromEnv } from '../../shared/db/client';
 import { rateLimitFromEnv } from '../../shared/db/rate-limits';
-import { searchIndexFromEnv } from '../../shared/search/from-env';
+import { instrumentHttpHandler, observability } from '../../shared/observability/lambda';
+import { searchEnvWithSecrets, searchIndexFromEnv } from '../../shared/search/from-env';
 import { createApp } from './app';
 
 function required(name: string): string {
@@ -26,10 +27,12 @@ const { app } = createApp({
   }),
   now: () => new Date(),
   mode: 'lambda',
-  search: searchIndexFromEnv(),
+  search: searchIndexFromEnv(await searchEnvWithSecrets()),
   rateLimit: rateLimitFromEnv(),
   // The pages sign in through Cognito's hosted UI; behind CloudFront the site's origin is not the request's.
   web: { origin: required('WEB_ORIGIN'), hostedUi: { baseUrl: required('AUTH_HOSTED_UI_URL'), clientId } },
 });
 
-export const handler = handle(app);
+const obs = observability('api');
+
+export const handler = instrumentHttpHandler(obs, handle(app));

@@ -1,10 +1,16 @@
 /** Lambda entry: DynamoDB stream → notifications for saved searches and matching counterparts. */
 import { createDb, dbConfigFromEnv } from '../../shared/db/client';
-import { searchIndexFromEnv } from '../../shared/search/from-env';
+import { instrumentStreamHandler, observability } from '../../shared/observability/lambda';
+import { searchEnvWithSecrets, searchIndexFromEnv } from '../../shared/search/from-env';
 import { createMatchAlertHandler } from '../../shared/services/alerts';
 
-export const handler = createMatchAlertHandler({
-  db: createDb(dbConfigFromEnv()),
-  index: searchIndexFromEnv(),
-  log: (entry) => console.log(JSON.stringify(entry)),
-});
+const obs = observability('match-alerts');
+
+export const handler = instrumentStreamHandler(
+  obs,
+  createMatchAlertHandler({
+    db: createDb(dbConfigFromEnv()),
+    index: searchIndexFromEnv(await searchEnvWithSecrets()),
+    log: obs.logEntry,
+  }),
+);

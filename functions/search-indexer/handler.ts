@@ -3,11 +3,17 @@
  * the failed record and those after it are retried.
  */
 import { createDb, dbConfigFromEnv } from '../../shared/db/client';
+import { instrumentStreamHandler, observability } from '../../shared/observability/lambda';
 import { createSearchIndexer } from '../../shared/search/indexer';
-import { searchIndexFromEnv } from '../../shared/search/from-env';
+import { searchEnvWithSecrets, searchIndexFromEnv } from '../../shared/search/from-env';
 
-export const handler = createSearchIndexer({
-  db: createDb(dbConfigFromEnv()),
-  index: searchIndexFromEnv(),
-  log: (entry) => console.log(JSON.stringify(entry)),
-});
+const obs = observability('search-indexer');
+
+export const handler = instrumentStreamHandler(
+  obs,
+  createSearchIndexer({
+    db: createDb(dbConfigFromEnv()),
+    index: searchIndexFromEnv(await searchEnvWithSecrets()),
+    log: obs.logEntry,
+  }),
+);

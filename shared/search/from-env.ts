@@ -15,3 +15,19 @@ export function searchIndexFromEnv(env: NodeJS.ProcessEnv = process.env, options
   if (options.allowEmbedded === false || env.AWS_LAMBDA_FUNCTION_NAME) throw new Error('MEILI_URL must be set');
   return createEmbeddedIndex();
 }
+
+/**
+ * In AWS the Meilisearch key is not in the environment: MEILI_API_KEY_SECRET_ARN names a Secrets
+ * Manager secret (the self-hosted master key, or the key of an external Meilisearch), read once per
+ * cold start. An explicit MEILI_API_KEY wins; without either the environment is returned unchanged.
+ */
+export async function searchEnvWithSecrets(env: NodeJS.ProcessEnv = process.env): Promise<NodeJS.ProcessEnv> {
+  const secretArn = env.MEILI_API_KEY_SECRET_ARN;
+  if (!secretArn || env.MEILI_API_KEY) return env;
+  // Loaded only here, so the local runner and the tests never load the Secrets Manager client.
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const client = new SecretsManagerClient({ maxAttempts: 3 });
+  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+  if (!SecretString) throw new Error(`the Meilisearch key secret ${secretArn} has no string value`);
+  return { ...env, MEILI_API_KEY: SecretString.trim() };
+}

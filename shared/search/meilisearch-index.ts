@@ -56,6 +56,14 @@ export class MeilisearchIndexError extends Error {
   }
 }
 
+/**
+ * The Meilisearch server version this adapter targets, and the image tag the stack runs when it hosts
+ * Meilisearch itself (infra/constructs/search.ts). The `meilisearch` client 0.62 pinned in
+ * package.json is typed up to server v1.47 features; the adapter uses only long-standing v1 APIs
+ * (settings incl. localizedAttributes ≥ v1.10, tasks, search with filters/facets). Change both together.
+ */
+export const MEILISEARCH_VERSION = 'v1.47.0';
+
 const DEFAULT_PREFIX = 'tech-market';
 const DEFAULT_TASK_TIMEOUT_MS = 30_000;
 const TASK_POLL_INTERVAL_MS = 50;

@@ -2,8 +2,8 @@
  * Chinese-aware tokenisation with jieba (the same family of segmenter Meilisearch's charabia uses for
  * `cmn`), plus the domain vocabulary so that 双氰胺, 金刚线 or 滩羊 stay one word.
  */
+import { createRequire } from 'node:module';
 import { Jieba, TfIdf } from '@node-rs/jieba';
-import { dict, idf } from '@node-rs/jieba/dict.js';
 import { INDUSTRIES } from '../domain/industries';
 import { SYNONYMS } from './synonyms';
 
@@ -18,6 +18,14 @@ const STOP_WORDS = new Set([
 
 /** Single characters that carry meaning on their own in this domain (elements, animals, materials). */
 const MEANINGFUL_SINGLE = new Set(['钽', '铌', '锂', '硅', '氟', '煤', '铁', '铝', '铜', '锌', '镁', '钛', '钨', '钼', '氢', '羊', '牛', '奶', '酒', '茶', '碳', '氮', '磷', '钾']);
+
+/**
+ * jieba's dictionaries (11 MB of text, read from disk by `@node-rs/jieba/dict.js`) are loaded on first
+ * use rather than at import: a Lambda cold start that serves a page without segmenting skips them.
+ */
+function dictionaries(): typeof import('@node-rs/jieba/dict.js') {
+  return createRequire(import.meta.url)('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+}
 
 let jieba: Jieba | null = null;
 let tfidf: TfIdf | null = null;
@@ -35,7 +43,7 @@ function domainDictionary(): Uint8Array {
 
 export function segmenter(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(dict);
+    jieba = Jieba.withDict(dictionaries().dict);
     jieba.loadDict(domainDictionary());
   }
   return jieba;
@@ -61,7 +69,7 @@ export function tokenize(text: string): string[] {
  */
 export function extractKeywords(text: string, topK: number): { word: string; weight: number }[] {
   if (!tfidf) {
-    tfidf = TfIdf.withDict(idf);
+    tfidf = TfIdf.withDict(dictionaries().idf);
   }
   return tfidf
     .extractKeywords(segmenter(), text.toLowerCase(), topK * 2)

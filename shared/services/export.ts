@@ -2,7 +2,7 @@
  * The bureau's Excel export: every contract with its payments, ledger entries and claims, Chinese column
  * headers, amounts both as integer fen (the record) and as yuan formatted ¥#,##0.00 (for reading).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/client';
 import * as repo from '../db/contracts';
@@ -34,7 +34,9 @@ export async function contractsWorkbook(db: Db, principal: Principal | null): Pr
   const contracts: Contract[] = (await Promise.all(CONTRACT_STATUSES.map((s) => repo.contractsWithStatus(db, s)))).flat().sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   const details = await Promise.all(contracts.map(async (c) => ({ c, payments: await repo.paymentsOf(db, c.id), ledger: await repo.ledgerOf(db, c.id), claims: await repo.claimsOf(db, c.id), balance: await repo.getBalance(db, c.id) })));
 
-  const book = new ExcelJS.Workbook();
+  // exceljs and its zip/stream dependencies load on the first export, not on every Lambda cold start.
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = '石嘴山科技大市场';
   book.created = new Date();
   addSheet(

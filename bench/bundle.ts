@@ -1,0 +1,105 @@
+/**
+ * `npm run bench:bundle`: what each Lambda function costs to ship and to start.
+ * - Bundles every function exactly as the stack does (infra/bundling.ts settings: esbuild, ESM,
+ *   minified, source map, jieba external and copied beside the bundle) into a temporary directory.
+ * - Size: the minified index.mjs, plus the whole asset (with source map and native package).
+ * - Cold import: a fresh `node` process per run imports the bundle with the Lambda environment and
+ *   reports the time of the `import()` alone (process start-up excluded); the median of the runs.
+ *   Wall-clock time is what a cold start costs but swings with machine load; the CPU time of the
+ *   import (user + system, all threads) is also reported because it is steadier on a shared machine.
+ * Targets from issue 6: api bundle ≤ 400 KB minified, import ≤ 150 ms. Figures are written whatever
+ * they are; `meetsTarget` says which are met.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { copyNativePackages, ESBUILD_TARGET, ESM_REQUIRE_BANNER, FUNCTIONS, NATIVE_EXTERNALS, PROJECT_ROOT } from '../infra/bundling';
+import { writeResult } from './lib';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const TARGETS = { apiBundleKB: 400, importMs: 150 };
+
+const LAMBDA_ENV = {
+  PATH: process.env.PATH ?? '',
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  AWS_REGION: 'ap-southeast-1',
+  TABLE_NAME: 'tech-market',
+  AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_bench',
+  AUTH_CLIENT_ID: 'bench',
+  WEB_ORIGIN: 'https://market.example.com',
+  AUTH_HOSTED_UI_URL: 'https://tech-market-bench.auth.ap-southeast-1.amazoncognito.com',
+  MEILI_URL: 'http://127.0.0.1:9',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  NODE_OPTIONS: '--enable-source-maps',
+  POWERTOOLS_LOG_LEVEL: 'WARN',
+};
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, f) => {
+    const s = statSync(join(dir, f));
+    return sum + (s.isFile() ? s.size : 0);
+  }, 0);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const workDir = mkdtempSync(join(tmpdir(), 'tech-market-bench-'));
+const functions = [];
+try {
+  for (const spec of FUNCTIONS) {
+    const outDir = join(workDir, spec.name);
+    const file = join(outDir, 'index.mjs');
+    await build({
+      entryPoints: [join(PROJECT_ROOT, spec.entry)],
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: ESBUILD_TARGET,
+      minify: true,
+      sourcemap: 'external',
+      sourcesContent: false,
+      mainFields: ['module', 'main'],
+      banner: { js: ESM_REQUIRE_BANNER },
+      external: spec.native ? NATIVE_EXTERNALS : [],
+      logLevel: 'error',
+    });
+    if (spec.native) copyNativePackages(outDir);
+
+    const script = `const c = process.cpuUsage(); const t = performance.now(); const m = await import(${JSON.stringify(file)}); const ms = performance.now() - t; const cpu = process.cpuUsage(c); if (typeof m.handler !== 'function') process.exit(3); process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000 }));`;
+    const samples: number[] = [];
+    const cpuSamples: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: workDir, env: LAMBDA_ENV, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`${spec.name} failed to import: ${run.stderr}`);
+      const { ms, cpuMs } = JSON.parse(run.stdout) as { ms: number; cpuMs: number };
+      samples.push(ms);
+      cpuSamples.push(cpuMs);
+    }
+    const bundleBytes = statSync(file).size;
+    const row = {
+      name: spec.name,
+      bundleKB: Math.round(bundleBytes / 1024),
+      bundleBytes,
+      assetMB: Math.round((dirBytes(outDir) / 1024 / 1024) * 10) / 10,
+      nativeModule: spec.native,
+      coldImportMs: { median: Math.round(median(samples)), min: Math.round(Math.min(...samples)), max: Math.round(Math.max(...samples)), runs: RUNS },
+      coldImportCpuMs: { median: Math.round(median(cpuSamples)), min: Math.round(Math.min(...cpuSamples)) },
+      meetsTarget: { bundle: spec.name === 'api' ? bundleBytes <= TARGETS.apiBundleKB * 1024 : null, import: median(samples) <= TARGETS.importMs },
+    };
+    functions.push(row);
+    console.log(`${spec.name.padEnd(22)} ${String(row.bundleKB).padStart(6)} KB  asset ${String(row.assetMB).padStart(5)} MB  import median ${String(row.coldImportMs.median).padStart(5)} ms (min ${row.coldImportMs.min}, max ${row.coldImportMs.max}), CPU ${row.coldImportCpuMs.median} ms`);
+  }
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+const [load1] = loadavg();
+const file = writeResult('bundle', { targets: TARGETS, runtimeNote: `measured on this machine's node ${process.version} (load average ${load1!.toFixed(1)} on ${cpus().length} cores); Lambda runs nodejs22.x`, functions });
+console.log(`targets: api bundle ≤ ${TARGETS.apiBundleKB} KB, import ≤ ${TARGETS.importMs} ms → ${file}`);

@@ -1,0 +1,115 @@
+/**
+ * The whole product as one stack: table → functions → HTTP API → CloudFront, with Cognito (or, in
+ * China, an external issuer), Meilisearch and alarms. Construction order follows the dependencies:
+ * the HTTP API resource first (CloudFront needs its domain), then the site (its origin is WEB_ORIGIN
+ * and the Cognito callback URL), then auth, then the functions, then the routes. No cycle: the
+ * AWS::ApiGatewayV2::Api itself depends on nothing; its routes depend on the function.
+ */
+import { CfnOutput, Stack, Tags, type CfnResource, type StackProps } from 'aws-cdk-lib';
+import { acknowledge, arnRef } from './nag';
+import type { Construct } from 'constructs';
+import { createApp } from '../functions/api/app';
+import type { ApiDeps } from '../functions/api/context';
+import type { DeploymentConfig } from './config';
+import { Alarms } from './constructs/alarms';
+import { ApiGateway } from './constructs/api';
+import { CognitoAuth, ExternalAuth, type AuthSettings } from './constructs/auth';
+import { DataTable } from './constructs/data';
+import { MarketFunctions } from './constructs/functions';
+import { SearchEngine } from './constructs/search';
+import { WebHosting } from './constructs/web';
+
+export interface TechMarketStackProps extends StackProps {
+  config: DeploymentConfig;
+  /** The rendered static files (infra/web-assets.ts). */
+  webAssetsDir: string;
+}
+
+/** The API's route descriptions, as the app mounts them in Lambda (no dev routes). */
+export function lambdaRouteDocs() {
+  return createApp({} as ApiDeps).routeDocs;
+}
+
+export class TechMarketStack extends Stack {
+  readonly config: DeploymentConfig;
+  readonly data: DataTable;
+  readonly search: SearchEngine;
+  readonly api: ApiGateway;
+  readonly web: WebHosting;
+  readonly auth: AuthSettings;
+  readonly functions: MarketFunctions;
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: TechMarketStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.config = config;
+    const china = config.partition === 'aws-cn';
+    Tags.of(this).add('project', 'tech-market');
+    Tags.of(this).add('stage', config.stage);
+
+    this.data = new DataTable(this, 'Data', { stage: config.stage });
+    this.search = new SearchEngine(this, 'Search', { config });
+    this.api = new ApiGateway(this, 'Api', {
+      stage: config.stage,
+      ...(config.partition === 'aws' && config.domainName ? { corsOrigin: `https://${config.domainName}` } : {}),
+    });
+    this.web = new WebHosting(this, 'Web', { config, apiDomainName: this.api.domainName, assetsDir: props.webAssetsDir });
+    this.auth = china ? new ExternalAuth(this, 'Auth') : new CognitoAuth(this, 'Auth', { stage: config.stage, webOrigin: this.web.origin });
+
+    this.functions = new MarketFunctions(this, 'Functions', {
+      stage: config.stage,
+      table: this.data.table,
+      search: this.search,
+      apiEnvironment: {
+        AUTH_ISSUER: this.auth.issuer,
+        AUTH_CLIENT_ID: this.auth.clientId,
+        ...(this.auth.jwksUrl ? { AUTH_JWKS_URL: this.auth.jwksUrl } : {}),
+        AUTH_HOSTED_UI_URL: this.auth.hostedUiUrl,
+        WEB_ORIGIN: this.web.origin,
+        ...(config.cityGdpFen ? { CITY_GDP_FEN: config.cityGdpFen } : {}),
+      },
+    });
+    this.api.routeTo(this.functions.api, this.auth.authorizer, lambdaRouteDocs());
+
+    const allFunctions = [{ name: 'api', fn: this.functions.api }, ...this.functions.streamConsumers.map(({ name, fn }) => ({ name, fn }))];
+    if (this.auth instanceof CognitoAuth) allFunctions.push({ name: 'pre-token-generation', fn: this.auth.preTokenFunction });
+    this.alarms = new Alarms(this, 'Alarms', {
+      functions: allFunctions,
+      streamConsumers: this.functions.streamConsumers,
+      httpApi: this.api.httpApi,
+      ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'WEB_ORIGIN: the public site' });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'HostedUiUrl', { value: this.auth.hostedUiUrl });
+    if (this.auth instanceof CognitoAuth) {
+      new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: this.auth.clientId });
+    }
+    new CfnOutput(this, 'MeilisearchKeySecretArn', { value: this.search.keySecret.secretArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+    this.suppressCdkInternals();
+  }
+
+  /** Findings on resources CDK generates for its own custom resources (bucket deployment, trigger wiring). */
+  private suppressCdkInternals() {
+    const deployment = this.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (!deployment) return;
+    const why = 'CDK’s BucketDeployment function copies the rendered assets from the CDK asset bucket into the site bucket and prunes old files: ';
+    acknowledge(deployment, [
+      { id: 'AwsSolutions-L1', reason: 'CDK-managed custom-resource function (BucketDeployment): aws-cdk-lib chooses and updates its runtime.' },
+      { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'CDK-managed custom-resource function: the managed policy only lets it write its own logs.' },
+      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => ({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: `${why}${action} is part of CDK’s read/write grant on those two buckets only.`,
+      })),
+      { id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${this.region}/*]`, reason: `${why}it reads objects of the bootstrap asset bucket.` },
+      { id: `AwsSolutions-IAM5[Resource::${arnRef(this.web.bucket.node.defaultChild as CfnResource)}/*]`, reason: `${why}it writes and deletes objects in the site bucket.` },
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: `${why}CloudFront invalidations (cloudfront:CreateInvalidation/GetInvalidation) have no resource-level scoping in CDK’s grant.` },
+    ]);
+  }
+
+}
+

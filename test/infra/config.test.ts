@@ -1,0 +1,36 @@
+/** Context flags → deployment config: defaults, partition from region, and refusals of half-given settings. */
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { configFromContext, DEFAULT_REGION, stackName } from '../../infra/config';
+
+const config = (context: Record<string, string>) => configFromContext(new App({ context }));
+
+describe('configFromContext', () => {
+  it('defaults to a self-hosted dev stage in the commercial default region', () => {
+    expect(config({})).toEqual({ stage: 'dev', region: DEFAULT_REGION, partition: 'aws', search: 'selfhosted' });
+    expect(stackName(config({ stage: 'prod' }))).toBe('TechMarket-prod');
+  });
+
+  it('derives the partition from the region', () => {
+    expect(config({ region: 'cn-northwest-1' }).partition).toBe('aws-cn');
+    expect(config({ region: 'cn-north-1' }).partition).toBe('aws-cn');
+    expect(config({ region: 'eu-central-1' }).partition).toBe('aws');
+  });
+
+  it('refuses unknown stages and search modes, and settings given by half', () => {
+    expect(() => config({ stage: 'staging' })).toThrow(/stage/);
+    expect(() => config({ search: 'elastic' })).toThrow(/search/);
+    expect(() => config({ search: 'external' })).toThrow(/meiliUrl/);
+    expect(() => config({ search: 'external', meiliUrl: 'not a url' })).toThrow(/not a URL/);
+    expect(() => config({ domainName: 'market.example.com' })).toThrow(/certificateArn/);
+  });
+
+  it('keeps the optional settings it is given', () => {
+    expect(config({ search: 'external', meiliUrl: 'https://search.example.com', alarmEmail: 'ops@example.com', cityGdpFen: '1' })).toMatchObject({
+      search: 'external',
+      meiliUrl: 'https://search.example.com',
+      alarmEmail: 'ops@example.com',
+      cityGdpFen: '1',
+    });
+  });
+});

@@ -1,0 +1,432 @@
+/**
+ * The synthesized CloudFormation, resource by resource: the properties that decide security,
+ * durability and cost, for dev and prod, self-hosted and external search, and AWS China. Each
+ * variant is synthesized once (without bundling; test/infra/bundles.test.ts covers the code).
+ */
+import { Match } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../shared/auth/principal';
+import { createTableInput, TABLE_DEFINITION } from '../../shared/db/table';
+import { MEILISEARCH_VERSION } from '../../shared/search/meilisearch-index';
+import { listingOfRecord } from '../../shared/search/indexer';
+import { httpApiPath, signedInRoutes } from '../../infra/constructs/api';
+import { STREAM_FILTERS } from '../../infra/constructs/functions';
+import { FORWARDED_HEADERS } from '../../infra/constructs/web';
+import { addNagChecks } from '../../infra/nag';
+import { lambdaRouteDocs } from '../../infra/stack';
+import { STATIC_PATHS } from '../../infra/web-assets';
+import { APP_CSS } from '../../web/styles';
+import { resourcesOf, synth, violations, type Synthesized } from './synth';
+
+let dev: Synthesized;
+let prod: Synthesized;
+let china: Synthesized;
+let external: Synthesized;
+let customDomain: Synthesized;
+
+beforeAll(async () => {
+  dev = await synth({});
+  prod = await synth({ stage: 'prod' });
+  china = await synth({ stage: 'prod', region: 'cn-northwest-1' });
+  external = await synth({ search: 'external', meiliUrl: 'https://search.example.com' });
+  customDomain = await synth({ stage: 'prod', domainName: 'market.example.com', certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/abc' });
+}, 180_000);
+
+const nodeFunctions = (s: Synthesized) => resourcesOf(s.json, 'AWS::Lambda::Function').filter(([, r]) => String(r.Properties.Runtime).startsWith('nodejs'));
+const functionNamed = (s: Synthesized, service: string) => {
+  const found = nodeFunctions(s).find(([, r]) => r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service);
+  if (!found) throw new Error(`no function ${service}`);
+  return found;
+};
+/** Every action granted to a function's role, from the policies attached to it. */
+const actionsOf = (s: Synthesized, service: string): string[] => {
+  const [, fn] = functionNamed(s, service);
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+  return resourcesOf(s.json, 'AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement.flatMap((st: any) => [st.Action].flat()));
+};
+
+describe('cdk-nag (AwsSolutionsChecks)', () => {
+  it('reports no unacknowledged finding in any variant', () => {
+    for (const s of [dev, prod, china, external, customDomain]) expect(violations(s.outdir), s.stack.stackName).toEqual([]);
+  });
+
+  it('is really checking: a public, unencrypted bucket fails synthesis', () => {
+    const app = new App({ outdir: join(dev.outdir, 'control') });
+    addNagChecks(app);
+    const stack = new Stack(app, 'Control');
+    new s3.Bucket(stack, 'Open', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ACLS_ONLY });
+    expect(() => app.synth()).toThrow();
+    const rules = violations(join(dev.outdir, 'control')).map((v) => v.ruleName);
+    expect(rules.some((r) => r.includes('AwsSolutions-S1'))).toBe(true);
+  });
+});
+
+describe('data table', () => {
+  it('is built from shared/db/table.ts: keys, GSIs and attribute definitions', () => {
+    const expected = createTableInput('x');
+    const [, table] = resourcesOf(dev.json, 'AWS::DynamoDB::Table')[0]!;
+    expect(table.Properties.KeySchema).toEqual(expected.KeySchema);
+    expect(new Set(table.Properties.AttributeDefinitions.map((a: any) => a.AttributeName))).toEqual(new Set(expected.AttributeDefinitions!.map((a) => a.AttributeName)));
+    expect(table.Properties.GlobalSecondaryIndexes.map((g: any) => ({ name: g.IndexName, keys: g.KeySchema }))).toEqual(
+      expected.GlobalSecondaryIndexes!.map((g) => ({ name: g.IndexName, keys: g.KeySchema })),
+    );
+  });
+
+  it('is on-demand, encrypted with KMS, recoverable, streams both images and expires idempotency records', () => {
+    dev.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      // SSEEnabled without a key id: the AWS managed KMS key aws/dynamodb (not the default owned key).
+      SSESpecification: { SSEEnabled: true },
+      StreamSpecification: { StreamViewType: TABLE_DEFINITION.stream },
+      TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.ttlAttribute, Enabled: true },
+    });
+  });
+
+  it('is protected and retained in prod only', () => {
+    prod.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
+    dev.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeletionProtectionEnabled: false }) });
+  });
+});
+
+describe('functions', () => {
+  it('run Node.js 22 on x86_64 from an ESM bundle with source maps, each with a log group', () => {
+    const fns = nodeFunctions(dev);
+    expect(fns.map(([, r]) => r.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(
+      ['api', 'match-alerts', 'pre-token-generation', 'reward-ledger', 'search-indexer'],
+    );
+    for (const [, fn] of fns) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['x86_64'], Handler: 'index.handler' });
+      expect(fn.Properties.Environment.Variables).toMatchObject({ NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_METRICS_NAMESPACE: 'TechMarket' });
+      expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+    }
+  });
+
+  it('give the api function what its handler reads, and no secret values', () => {
+    const [, api] = functionNamed(dev, 'api');
+    const env = api.Properties.Environment.Variables;
+    for (const name of ['TABLE_NAME', 'AUTH_ISSUER', 'AUTH_CLIENT_ID', 'AUTH_HOSTED_UI_URL', 'WEB_ORIGIN', 'MEILI_URL', 'MEILI_API_KEY_SECRET_ARN']) expect(env[name], name).toBeDefined();
+    expect(env.MEILI_API_KEY).toBeUndefined();
+    expect(JSON.stringify(env.WEB_ORIGIN)).toContain('DomainName');
+    expect(JSON.stringify(env.AUTH_HOSTED_UI_URL)).toContain('amazoncognito.com');
+    expect(env.AUTH_ISSUER).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/UserPool/), 'ProviderURL'] });
+  });
+
+  it('are granted only the table actions they use', () => {
+    const api = actionsOf(dev, 'api');
+    expect(api).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem']));
+    const indexer = actionsOf(dev, 'search-indexer');
+    expect(indexer).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']) expect(indexer).not.toContain(write);
+    expect(actionsOf(dev, 'reward-ledger').some((a) => a.startsWith('secretsmanager:'))).toBe(false);
+    expect(actionsOf(dev, 'search-indexer')).toContain('secretsmanager:GetSecretValue');
+    for (const service of ['api', 'search-indexer', 'match-alerts', 'reward-ledger', 'pre-token-generation']) {
+      const actions = actionsOf(dev, service);
+      for (const a of actions) expect(a, `${service}: ${a}`).not.toMatch(/^(\*|dynamodb:\*|dynamodb:Scan|dynamodb:DeleteTable|dynamodb:BatchWriteItem)$/);
+    }
+  });
+
+  it('consume the stream with partial batch failures, bisection, bounded retries and age, a DLQ and filters', () => {
+    const mappings = resourcesOf(dev.json, 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(3);
+    for (const [, m] of mappings) {
+      expect(m.Properties).toMatchObject({
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+        StartingPosition: 'TRIM_HORIZON',
+        ParallelizationFactor: 1,
+      });
+      expect(m.Properties.MaximumRetryAttempts).toBeGreaterThan(0);
+      expect(m.Properties.MaximumRetryAttempts).toBeLessThanOrEqual(20);
+      expect(m.Properties.MaximumRecordAgeInSeconds).toBeGreaterThan(0);
+      expect(m.Properties.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(86_400);
+      expect(m.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][1]).toBe('Arn');
+      expect(m.Properties.FilterCriteria.Filters.length).toBeGreaterThan(0);
+    }
+    const patterns = mappings.flatMap(([, m]) => m.Properties.FilterCriteria.Filters.map((f: any) => JSON.parse(f.Pattern)));
+    expect(patterns).toEqual(expect.arrayContaining([...STREAM_FILTERS.searchIndexer, ...STREAM_FILTERS.matchAlerts, ...STREAM_FILTERS.rewardLedger]));
+  });
+
+  it('have dead-letter queues encrypted and TLS-only', () => {
+    expect(resourcesOf(dev.json, 'AWS::SQS::Queue')).toHaveLength(3);
+    dev.template.allResourcesProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86_400 });
+    dev.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});
+
+/** Lambda event-filter matching for the subset used here: exact values and `prefix`. */
+function matches(pattern: any, value: any): boolean {
+  if (Array.isArray(pattern)) return pattern.some((p) => (typeof p === 'object' && p && 'prefix' in p ? typeof value === 'string' && value.startsWith(p.prefix) : p === value));
+  if (typeof pattern === 'object') return value !== undefined && Object.entries(pattern).every(([k, p]) => matches(p, value?.[k]));
+  return pattern === value;
+}
+const delivered = (filters: readonly object[], record: DynamoDBRecord) => filters.some((f) => matches(f, record));
+const record = (pk: string, sk: string, status?: string): DynamoDBRecord => ({
+  eventName: 'MODIFY',
+  dynamodb: { Keys: { pk: { S: pk }, sk: { S: sk } }, ...(status ? { NewImage: { pk: { S: pk }, status: { S: status } } } : {}) },
+});
+
+describe('stream filters agree with the handlers’ own record selection', () => {
+  const samples = [
+    record('ACHIEVEMENT#ach_1', 'ACHIEVEMENT', 'published'),
+    record('ACHIEVEMENT#ach_1', 'ACHIEVEMENT', 'draft'),
+    record('NEED#need_1', 'NEED', 'published'),
+    record('NEED#need_1', 'TEAM#x', 'published'),
+    record('ACHIEVEMENT#ach_1', 'INTEREST#1'),
+    record('PAYMENT#pay_1', 'PAYMENT', 'verified'),
+    record('PAYMENT#pay_1', 'PAYMENT', 'recorded'),
+    record('ORG#org_1', 'ORG', 'verified'),
+  ];
+
+  it('search-indexer gets exactly the listing items', () => {
+    for (const r of samples) expect(delivered(STREAM_FILTERS.searchIndexer, r), JSON.stringify(r.dynamodb!.Keys)).toBe(listingOfRecord(r) !== null);
+  });
+
+  it('match-alerts gets the listing items whose new image is published', () => {
+    for (const r of samples) expect(delivered(STREAM_FILTERS.matchAlerts, r)).toBe(listingOfRecord(r) !== null && r.dynamodb!.NewImage?.status?.S === 'published');
+  });
+
+  it('reward-ledger gets the verified payments', () => {
+    for (const r of samples) expect(delivered(STREAM_FILTERS.rewardLedger, r)).toBe(r.dynamodb!.Keys!.pk!.S!.startsWith('PAYMENT#') && r.dynamodb!.NewImage?.status?.S === 'verified');
+  });
+});
+
+describe('HTTP API', () => {
+  it('puts the JWT authorizer on every signed-in route and leaves public routes to $default', () => {
+    const routes = resourcesOf(dev.json, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    const byKey = new Map(routes.map((r) => [r.RouteKey, r]));
+    const docs = lambdaRouteDocs();
+    const signedIn = signedInRoutes(docs);
+    expect(signedIn.length).toBeGreaterThan(20);
+    for (const doc of docs) {
+      const key = `${doc.method.toUpperCase()} ${httpApiPath(doc.path)}`;
+      if (doc.access === 'anyone') expect(byKey.has(key), key).toBe(false);
+      else expect(byKey.get(key), key).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: expect.any(String) } });
+    }
+    expect(byKey.get('$default')?.AuthorizationType ?? 'NONE').toBe('NONE');
+    expect(routes).toHaveLength(signedIn.length + 1);
+  });
+
+  it('validates Cognito access tokens for our client', () => {
+    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [{ Ref: Match.stringLikeRegexp('WebClient') }], Issuer: Match.anyValue() },
+    });
+  });
+
+  it('throttles the stage and writes JSON access logs', () => {
+    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+    });
+  });
+
+  it('allows CORS for the site origin only (none without a custom domain: same origin)', () => {
+    const [, api] = resourcesOf(dev.json, 'AWS::ApiGatewayV2::Api')[0]!;
+    expect(api.Properties.CorsConfiguration).toBeUndefined();
+    customDomain.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://market.example.com'] }) });
+  });
+
+  it('invokes the function with one API-wide permission', () => {
+    expect(resourcesOf(dev.json, 'AWS::Lambda::Permission').filter(([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com')).toHaveLength(1);
+  });
+});
+
+describe('Cognito', () => {
+  it('has the four role groups', () => {
+    const groups = resourcesOf(dev.json, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+    dev.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin', Precedence: 0 });
+  });
+
+  it('keeps custom:orgId readable but not writable by the app client', () => {
+    dev.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'orgId', AttributeDataType: 'String', Mutable: true })]),
+    });
+    const [, client] = resourcesOf(dev.json, 'AWS::Cognito::UserPoolClient')[0]!;
+    expect(client.Properties.ReadAttributes).toContain('custom:orgId');
+    expect(client.Properties.WriteAttributes).not.toContain('custom:orgId');
+  });
+
+  it('copies custom:orgId into access tokens with a V2 pre-token-generation trigger', () => {
+    dev.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: Match.anyValue(), LambdaVersion: 'V2_0' } },
+      UserPoolTier: 'ESSENTIALS',
+    });
+  });
+
+  it('is a public authorization-code client with PKCE-ready callback and logout URLs on the site', () => {
+    const [, client] = resourcesOf(dev.json, 'AWS::Cognito::UserPoolClient')[0]!;
+    expect(client.Properties).toMatchObject({ GenerateSecret: false, AllowedOAuthFlows: ['code'], AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'] });
+    expect(client.Properties.AllowedOAuthScopes.sort()).toEqual(['email', 'openid', 'profile']);
+    expect(JSON.stringify(client.Properties.CallbackURLs)).toMatch(/https:\/\/.*DomainName.*\/auth\/callback/);
+    expect(JSON.stringify(client.Properties.LogoutURLs)).toMatch(/https:\/\/.*DomainName.*"\/"/);
+    expect(resourcesOf(dev.json, 'AWS::Cognito::UserPoolDomain')).toHaveLength(1);
+  });
+
+  it('enforces threat protection (Plus) and deletion protection in prod', () => {
+    prod.template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' }, DeletionProtection: 'ACTIVE' });
+  });
+});
+
+describe('Meilisearch', () => {
+  it('self-hosted: the pinned image, master key from Secrets Manager, one task, no public IP', () => {
+    dev.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [
+        Match.objectLike({
+          Image: `getmeili/meilisearch:${MEILISEARCH_VERSION}`,
+          Secrets: [Match.objectLike({ Name: 'MEILI_MASTER_KEY' })],
+          MountPoints: [Match.objectLike({ ContainerPath: '/meili_data' })],
+        }),
+      ],
+      Volumes: [Match.objectLike({ EFSVolumeConfiguration: Match.objectLike({ TransitEncryption: 'ENABLED', AuthorizationConfig: Match.objectLike({ IAM: 'ENABLED' }) }) })],
+    });
+    dev.template.hasResourceProperties('AWS::ECS::Service', {
+      DesiredCount: 1,
+      DeploymentConfiguration: Match.objectLike({ MaximumPercent: 100, MinimumHealthyPercent: 0 }),
+      NetworkConfiguration: { AwsvpcConfiguration: Match.objectLike({ AssignPublicIp: 'DISABLED' }) },
+    });
+    dev.template.hasResourceProperties('AWS::EFS::FileSystem', { Encrypted: true });
+  });
+
+  it('self-hosted: port 7700 is open to the functions’ security group only', () => {
+    const ingress = resourcesOf(dev.json, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties);
+    const meili = ingress.filter((r) => r.FromPort === 7700);
+    expect(meili).toHaveLength(1);
+    expect(meili[0].SourceSecurityGroupId['Fn::GetAtt'][0]).toMatch(/ClientSg/);
+    const inline = resourcesOf(dev.json, 'AWS::EC2::SecurityGroup').flatMap(([, g]) => g.Properties.SecurityGroupIngress ?? []);
+    expect(inline.filter((r: any) => r.CidrIp === '0.0.0.0/0')).toEqual([]);
+  });
+
+  it('self-hosted: the searching functions run in private subnets, the ledger does not', () => {
+    for (const service of ['api', 'search-indexer', 'match-alerts']) expect(functionNamed(dev, service)[1].Properties.VpcConfig, service).toBeDefined();
+    expect(functionNamed(dev, 'reward-ledger')[1].Properties.VpcConfig).toBeUndefined();
+  });
+
+  it('external: no VPC or container, the given URL and a secret for its key', () => {
+    for (const type of ['AWS::EC2::VPC', 'AWS::ECS::Service', 'AWS::EFS::FileSystem', 'AWS::EC2::NatGateway']) expect(resourcesOf(external.json, type), type).toEqual([]);
+    const env = functionNamed(external, 'api')[1].Properties.Environment.Variables;
+    expect(env.MEILI_URL).toBe('https://search.example.com');
+    expect(env.MEILI_API_KEY_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/ApiKey/) });
+    expect(functionNamed(external, 'api')[1].Properties.VpcConfig).toBeUndefined();
+  });
+});
+
+describe('web hosting', () => {
+  it('keeps both buckets private, encrypted and TLS-only', () => {
+    dev.template.allResourcesProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: Match.anyValue(),
+    });
+    expect(resourcesOf(dev.json, 'AWS::S3::BucketPolicy').every(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('aws:SecureTransport'))).toBe(true);
+  });
+
+  it('serves assets from S3 through origin access control and everything else from the API, uncached', () => {
+    const [, dist] = resourcesOf(dev.json, 'AWS::CloudFront::Distribution')[0]!;
+    const config = dist.Properties.DistributionConfig;
+    const apiOrigin = config.Origins.find((o: any) => o.CustomOriginConfig);
+    const s3Origin = config.Origins.find((o: any) => o.S3OriginConfig);
+    expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    expect(config.DefaultCacheBehavior).toMatchObject({ TargetOriginId: apiOrigin.Id, ViewerProtocolPolicy: 'redirect-to-https' });
+    expect(config.DefaultCacheBehavior.AllowedMethods).toContain('POST');
+    expect(config.CacheBehaviors.map((b: any) => [b.PathPattern, b.TargetOriginId])).toEqual([
+      ['/assets/*', s3Origin.Id],
+      ['/docs/assets/*', s3Origin.Id],
+    ]);
+    expect(config.Logging.Bucket).toBeDefined();
+    dev.template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 1, ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] } }) }),
+    });
+    dev.template.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
+      OriginRequestPolicyConfig: Match.objectLike({ CookiesConfig: { CookieBehavior: 'all' }, QueryStringsConfig: { QueryStringBehavior: 'all' }, HeadersConfig: { HeaderBehavior: 'whitelist', Headers: FORWARDED_HEADERS } }),
+    });
+    expect(FORWARDED_HEADERS.map((h) => h.toLowerCase())).not.toContain('host');
+  });
+
+  it('adds security headers without overriding the app’s referrer policy', () => {
+    dev.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 730 * 86_400, IncludeSubdomains: true }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: false },
+          ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: false },
+        }),
+      }),
+    });
+  });
+
+  it('deploys the assets rendered from the app’s own routes', () => {
+    const dir = join(dev.outdir, 'web-assets-src');
+    for (const path of STATIC_PATHS) expect(readFileSync(join(dir, path.slice(1))).length, path).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'assets/app.css'), 'utf8')).toContain(APP_CSS.slice(0, 200));
+    expect(resourcesOf(dev.json, 'Custom::CDKBucketDeployment')).toHaveLength(1);
+  });
+
+  it('uses the custom domain’s ACM certificate with TLS 1.2 when given', () => {
+    customDomain.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Aliases: ['market.example.com'], ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }) }),
+    });
+    expect(functionNamed(customDomain, 'api')[1].Properties.Environment.Variables.WEB_ORIGIN).toBe('https://market.example.com');
+  });
+});
+
+describe('alarms', () => {
+  it('watch errors and throttles of every function, iterator age and DLQ of every consumer, and API 5xx', () => {
+    const alarms = resourcesOf(dev.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const count = (metric: string) => alarms.filter((a) => a.MetricName === metric).length;
+    expect(count('Errors')).toBe(5);
+    expect(count('Throttles')).toBe(5);
+    expect(count('IteratorAge')).toBe(3);
+    expect(count('ApproximateNumberOfMessagesVisible')).toBe(3);
+    expect(count('5xx')).toBe(1);
+    for (const a of alarms) expect(a.AlarmActions, a.AlarmDescription).toHaveLength(1);
+    dev.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  });
+});
+
+describe('AWS China (cn-northwest-1)', () => {
+  it('has no Cognito and no origin access control (not offered there): an external issuer and an OAI instead', () => {
+    expect(Object.values(china.json.Resources).filter((r: any) => r.Type.startsWith('AWS::Cognito::'))).toEqual([]);
+    expect(resourcesOf(china.json, 'AWS::CloudFront::OriginAccessControl')).toEqual([]);
+    expect(resourcesOf(china.json, 'AWS::CloudFront::CloudFrontOriginAccessIdentity')).toHaveLength(1);
+    expect(Object.keys(china.json.Parameters)).toEqual(expect.arrayContaining(['AuthIssuer', 'AuthClientId', 'AuthJwksUrl', 'AuthHostedUiUrl', 'DomainName', 'IamCertificateId']));
+    const env = functionNamed(china, 'api')[1].Properties.Environment.Variables;
+    expect(env.AUTH_ISSUER).toEqual({ Ref: 'AuthIssuer' });
+    expect(env.AUTH_JWKS_URL).toEqual({ Ref: 'AuthJwksUrl' });
+    expect(env.WEB_ORIGIN).toEqual({ 'Fn::Join': ['', ['https://', { Ref: 'DomainName' }]] });
+    china.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { JwtConfiguration: { Issuer: { Ref: 'AuthIssuer' }, Audience: [{ Ref: 'AuthClientId' }] } });
+  });
+
+  it('serves the site on the ICP domain with the IAM certificate and TLS 1.2', () => {
+    china.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: [{ Ref: 'DomainName' }],
+        ViewerCertificate: { IamCertificateId: { Ref: 'IamCertificateId' }, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+        HttpVersion: 'http2',
+      }),
+    });
+  });
+
+  it('writes no commercial-partition ARN or endpoint literally', () => {
+    const text = JSON.stringify(china.json);
+    expect(text).not.toMatch(/arn:aws:/);
+    // CloudFront's API origin: <api id>.execute-api.<region>.<AWS::URLSuffix> (amazonaws.com.cn there).
+    expect(text).toContain('".execute-api.cn-northwest-1.",{"Ref":"AWS::URLSuffix"}');
+    const [, api] = functionNamed(china, 'api');
+    expect(api.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['x86_64'] });
+  });
+});
