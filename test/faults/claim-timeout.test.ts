@@ -45,26 +45,30 @@ async function claimsOf(contractId: string) {
   return out.Items ?? [];
 }
 
+/** A registered contract with one verified payment, its reward posted: ready for a claim over HTTP. */
+async function paidContract(title: string, kind: string, seller: string, buyer: string, amountFen: number, paidOn: string) {
+  const admin = await h.token('demo-admin');
+  const tc = await h.token('demo-tc-xjtu');
+  const contract = await json(await h.call('POST', '/api/v1/contracts', { token: tc, body: { title, kind, sellerOrgId: h.orgIdOf(seller), buyerOrgId: h.orgIdOf(buyer), amountFen, signedOn: '2026-09-01' } }), 201);
+  const registered = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/register`, { token: admin, body: { decision: 'registered' } }), 200);
+  const payment = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen, paidOn, evidenceRef: `银行回单 ${registered.registrationNumber}` } }), 201);
+  await json(await h.call('POST', `/api/v1/payments/${payment.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
+  await h.drain();
+  /** POSTs a claim with the given key, as a browser would (optionally giving up after `signal`). */
+  const claim = (key: string, amount: number, signal?: AbortSignal) =>
+    fetch(`${base}/api/v1/contracts/${contract.id}/claims`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tc}`, 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({ amountFen: amount }),
+      ...(signal ? { signal } : {}),
+    });
+  return { contract: contract as { id: string }, tc, claim };
+}
+
 describe('a client that times out after the server committed a claim', () => {
   it('gets the original claim back when it retries with the same Idempotency-Key', async () => {
-    const admin = await h.token('demo-admin');
-    const tc = await h.token('demo-tc-xjtu');
-    const contract = await json(
-      await h.call('POST', '/api/v1/contracts', { token: tc, body: { title: '宁夏枸杞深加工技术许可合同', kind: 'licence', sellerOrgId: h.orgIdOf('demo-nxist'), buyerOrgId: h.orgIdOf('demo-ent-goji'), amountFen: 80_000_000, signedOn: '2026-09-01' } }),
-      201,
-    );
-    const registered = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/register`, { token: admin, body: { decision: 'registered' } }), 200);
-    const payment = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: 80_000_000, paidOn: '2026-11-02', evidenceRef: `银行回单 ${registered.registrationNumber}` } }), 201);
-    await json(await h.call('POST', `/api/v1/payments/${payment.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
-    await h.drain();
-
-    const claim = (signal?: AbortSignal) =>
-      fetch(`${base}/api/v1/contracts/${contract.id}/claims`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${tc}`, 'content-type': 'application/json', 'idempotency-key': 'browser-claim-7f3a9c' },
-        body: JSON.stringify({ amountFen: 8_000_000 }),
-        ...(signal ? { signal } : {}),
-      });
+    const { contract, tc, claim: send } = await paidContract('宁夏枸杞深加工技术许可合同', 'licence', 'demo-nxist', 'demo-ent-goji', 80_000_000, '2026-11-02');
+    const claim = (signal?: AbortSignal) => send('browser-claim-7f3a9c', 8_000_000, signal);
 
     slowAfterCommit = 1500;
     await expect(claim(AbortSignal.timeout(300))).rejects.toThrow(/abort|timeout/i);
@@ -87,23 +91,8 @@ describe('a client that times out after the server committed a claim', () => {
   });
 
   it('a retry that races the slow original still yields exactly one claim', async () => {
-    const admin = await h.token('demo-admin');
-    const tc = await h.token('demo-tc-xjtu');
-    const contract = await json(
-      await h.call('POST', '/api/v1/contracts', { token: tc, body: { title: '煤基新材料中试技术服务合同', kind: 'service', sellerOrgId: h.orgIdOf('demo-nxu'), buyerOrgId: h.orgIdOf('demo-ent-chem'), amountFen: 50_000_000, signedOn: '2026-09-01' } }),
-      201,
-    );
-    const registered = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/register`, { token: admin, body: { decision: 'registered' } }), 200);
-    const payment = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: 50_000_000, paidOn: '2026-11-03', evidenceRef: `银行回单 ${registered.registrationNumber}` } }), 201);
-    await json(await h.call('POST', `/api/v1/payments/${payment.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
-    await h.drain();
-    const send = (signal?: AbortSignal) =>
-      fetch(`${base}/api/v1/contracts/${contract.id}/claims`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${tc}`, 'content-type': 'application/json', 'idempotency-key': 'browser-claim-race-01' },
-        body: JSON.stringify({ amountFen: 5_000_000 }),
-        ...(signal ? { signal } : {}),
-      });
+    const { contract, claim } = await paidContract('煤基新材料中试技术服务合同', 'service', 'demo-nxu', 'demo-ent-chem', 50_000_000, '2026-11-03');
+    const send = (signal?: AbortSignal) => claim('browser-claim-race-01', 5_000_000, signal);
     slowAfterCommit = 800;
     const first = send(AbortSignal.timeout(200)).catch((e: Error) => e);
     await new Promise((r) => setTimeout(r, 250));
