@@ -21,7 +21,7 @@ export const NATIVE_EXTERNALS = ['@node-rs/jieba'];
 
 export interface FunctionSpec {
   /** Construct id and bench name. */
-  name: 'api' | 'search-indexer' | 'reward-ledger' | 'match-alerts' | 'pre-token-generation';
+  name: 'api' | 'search-indexer' | 'search-reconcile' | 'reward-ledger' | 'match-alerts' | 'pre-token-generation';
   entry: string;
   /** Imports jieba (search tokenizer), so the native package must travel with the bundle. */
   native: boolean;
@@ -30,6 +30,7 @@ export interface FunctionSpec {
 export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'api', entry: 'functions/api/handler.ts', native: true },
   { name: 'search-indexer', entry: 'functions/search-indexer/handler.ts', native: true },
+  { name: 'search-reconcile', entry: 'functions/search-reconcile/handler.ts', native: true },
   { name: 'reward-ledger', entry: 'functions/reward-ledger/handler.ts', native: false },
   { name: 'match-alerts', entry: 'functions/match-alerts/handler.ts', native: true },
   { name: 'pre-token-generation', entry: 'functions/pre-token-generation/handler.ts', native: false },

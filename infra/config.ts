@@ -24,6 +24,8 @@ export interface DeploymentConfig {
   alarmEmail?: string;
   /** Optional: the city's GDP in fen for the stats page (CITY_GDP_FEN). */
   cityGdpFen?: string;
+  /** Writes per signed-in person per minute (RATE_LIMIT_WRITES_PER_MINUTE); 60 unless given. */
+  writesPerMinute: string;
 }
 
 /** Commercial default: Singapore has every service used here (Cognito, HTTP API, Fargate, EFS). */
@@ -48,7 +50,9 @@ export function configFromContext(app: App): DeploymentConfig {
   const meiliUrl = text(app, 'meiliUrl');
   if (search === 'external' && !meiliUrl) throw new Error('-c search=external needs -c meiliUrl=https://…');
   if (meiliUrl && !/^https?:\/\/[^\s/]+/.test(meiliUrl)) throw new Error(`-c meiliUrl is not a URL: ${meiliUrl}`);
-  const config: DeploymentConfig = { stage, region, partition: isChinaRegion(region) ? 'aws-cn' : 'aws', search };
+  const writesPerMinute = text(app, 'writesPerMinute') ?? '60';
+  if (!/^\d{1,6}$/.test(writesPerMinute)) throw new Error(`-c writesPerMinute must be a whole number, not ${writesPerMinute}`);
+  const config: DeploymentConfig = { stage, region, partition: isChinaRegion(region) ? 'aws-cn' : 'aws', search, writesPerMinute };
   const optional = ['meiliUrl', 'meiliImage', 'domainName', 'certificateArn', 'alarmEmail', 'cityGdpFen'] as const;
   for (const key of optional) {
     const value = text(app, key);

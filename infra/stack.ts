@@ -68,11 +68,13 @@ export class TechMarketStack extends Stack {
         AUTH_HOSTED_UI_URL: this.auth.hostedUiUrl,
         WEB_ORIGIN: this.web.origin,
         ...(config.cityGdpFen ? { CITY_GDP_FEN: config.cityGdpFen } : {}),
+        // Set explicitly, so the deployed limit is visible in the template (and changed with -c writesPerMinute=).
+        RATE_LIMIT_WRITES_PER_MINUTE: config.writesPerMinute,
       },
     });
     this.api.routeTo(this.functions.api, this.auth.authorizer, lambdaRouteDocs());
 
-    const allFunctions = [{ name: 'api', fn: this.functions.api }, ...this.functions.streamConsumers.map(({ name, fn }) => ({ name, fn }))];
+    const allFunctions = [{ name: 'api', fn: this.functions.api }, { name: 'search-reconcile', fn: this.functions.searchReconcile }, ...this.functions.streamConsumers.map(({ name, fn }) => ({ name, fn }))];
     if (this.auth instanceof CognitoAuth) allFunctions.push({ name: 'pre-token-generation', fn: this.auth.preTokenFunction });
     this.alarms = new Alarms(this, 'Alarms', {
       functions: allFunctions,

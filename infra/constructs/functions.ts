@@ -6,6 +6,8 @@
 import { Duration, RemovalPolicy, type CfnResource } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -155,6 +157,8 @@ export interface MarketFunctionsProps {
 
 export class MarketFunctions extends Construct {
   readonly api: NodejsFunction;
+  /** Daily: compares the index with the table and rebuilds it when they drifted. */
+  readonly searchReconcile: NodejsFunction;
   readonly streamConsumers: { name: string; fn: NodejsFunction; dlq: sqs.Queue }[] = [];
 
   private readonly settings: MarketFunctionsProps;
@@ -199,6 +203,23 @@ export class MarketFunctions extends Construct {
       usesSearch: false,
       // Money: retry longer before a record is parked in the DLQ (stream retention is 24 h).
       settings: { filters: [...STREAM_FILTERS.rewardLedger], retryAttempts: 20, maxRecordAge: Duration.hours(12) },
+    });
+    // Records parked in the indexer's DLQ during a search outage, or a fresh Meilisearch, leave the index
+    // behind the table; the nightly reconcile (03:00 Beijing time) brings it back and reports the drift.
+    this.searchReconcile = marketFunction(this, 'SearchReconcile', functionSpec('search-reconcile'), {
+      stage,
+      description: 'Nightly: search index ↔ table drift check, rebuild when they differ',
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      environment: { ...base, ...search.environment },
+      ...search.clientNetwork(),
+    });
+    grantTable(this.searchReconcile, table, READ);
+    search.grantClient(this.searchReconcile);
+    new events.Rule(this, 'SearchReconcileSchedule', {
+      description: 'Nightly search index reconcile',
+      schedule: events.Schedule.cron({ minute: '0', hour: '19' }),
+      targets: [new targets.LambdaFunction(this.searchReconcile, { retryAttempts: 2 })],
     });
     this.suppressNagFindings(table);
   }
@@ -249,7 +270,9 @@ export class MarketFunctions extends Construct {
 
   private suppressNagFindings(table: dynamodb.Table) {
     const indexes = `AwsSolutions-IAM5[Resource::${arnRef(table.node.defaultChild as CfnResource)}/index/*]`;
-    acknowledge(this.api, [{ id: indexes, reason: 'Queries use both GSIs of the table (gsi1, gsi2): their ARNs are <table>/index/*, nothing else matches.' }]);
+    for (const fn of [this.api, this.searchReconcile]) {
+      acknowledge(fn, [{ id: indexes, reason: 'Queries use both GSIs of the table (gsi1, gsi2): their ARNs are <table>/index/*, nothing else matches.' }]);
+    }
     for (const { fn } of this.streamConsumers) {
       acknowledge(fn, [
         { id: indexes, reason: 'Queries use both GSIs of the table (gsi1, gsi2): their ARNs are <table>/index/*, nothing else matches.' },

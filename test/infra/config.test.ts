@@ -7,7 +7,7 @@ const config = (context: Record<string, string>) => configFromContext(new App({ 
 
 describe('configFromContext', () => {
   it('defaults to a self-hosted dev stage in the commercial default region', () => {
-    expect(config({})).toEqual({ stage: 'dev', region: DEFAULT_REGION, partition: 'aws', search: 'selfhosted' });
+    expect(config({})).toEqual({ stage: 'dev', region: DEFAULT_REGION, partition: 'aws', search: 'selfhosted', writesPerMinute: '60' });
     expect(stackName(config({ stage: 'prod' }))).toBe('TechMarket-prod');
   });
 
@@ -23,10 +23,12 @@ describe('configFromContext', () => {
     expect(() => config({ search: 'external' })).toThrow(/meiliUrl/);
     expect(() => config({ search: 'external', meiliUrl: 'not a url' })).toThrow(/not a URL/);
     expect(() => config({ domainName: 'market.example.com' })).toThrow(/certificateArn/);
+    expect(() => config({ writesPerMinute: 'lots' })).toThrow(/writesPerMinute/);
   });
 
   it('keeps the optional settings it is given', () => {
-    expect(config({ search: 'external', meiliUrl: 'https://search.example.com', alarmEmail: 'ops@example.com', cityGdpFen: '1' })).toMatchObject({
+    expect(config({ search: 'external', meiliUrl: 'https://search.example.com', alarmEmail: 'ops@example.com', cityGdpFen: '1', writesPerMinute: '30' })).toMatchObject({
+      writesPerMinute: '30',
       search: 'external',
       meiliUrl: 'https://search.example.com',
       alarmEmail: 'ops@example.com',

@@ -100,7 +100,7 @@ describe('functions', () => {
   it('run Node.js 22 on x86_64 from an ESM bundle with source maps, each with a log group', () => {
     const fns = nodeFunctions(dev);
     expect(fns.map(([, r]) => r.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(
-      ['api', 'match-alerts', 'pre-token-generation', 'reward-ledger', 'search-indexer'],
+      ['api', 'match-alerts', 'pre-token-generation', 'reward-ledger', 'search-indexer', 'search-reconcile'],
     );
     for (const [, fn] of fns) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['x86_64'], Handler: 'index.handler' });
@@ -173,6 +173,23 @@ const delivered = (filters: readonly object[], record: DynamoDBRecord) => filter
 const record = (pk: string, sk: string, status?: string): DynamoDBRecord => ({
   eventName: 'MODIFY',
   dynamodb: { Keys: { pk: { S: pk }, sk: { S: sk } }, ...(status ? { NewImage: { pk: { S: pk }, status: { S: status } } } : {}) },
+});
+
+describe('search reconcile', () => {
+  it('runs nightly at 03:00 Beijing time, and may only read the table', () => {
+    for (const s of [dev, china]) {
+      const [fnId] = functionNamed(s, 'search-reconcile');
+      const rule = resourcesOf(s.json, 'AWS::Events::Rule').find(([, r]) => r.Properties.Targets.some((t: any) => t.Arn?.['Fn::GetAtt']?.[0] === fnId));
+      expect(rule?.[1].Properties).toMatchObject({ ScheduleExpression: 'cron(0 19 * * ? *)', State: 'ENABLED' });
+      expect(actionsOf(s, 'search-reconcile').filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    }
+  });
+});
+
+describe('api function settings', () => {
+  it('sets the per-person write limit explicitly', () => {
+    expect(functionNamed(dev, 'api')[1].Properties.Environment.Variables.RATE_LIMIT_WRITES_PER_MINUTE).toBe('60');
+  });
 });
 
 describe('stream filters agree with the handlers’ own record selection', () => {
@@ -388,8 +405,8 @@ describe('alarms', () => {
   it('watch errors and throttles of every function, iterator age and DLQ of every consumer, and API 5xx', () => {
     const alarms = resourcesOf(dev.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const count = (metric: string) => alarms.filter((a) => a.MetricName === metric).length;
-    expect(count('Errors')).toBe(5);
-    expect(count('Throttles')).toBe(5);
+    expect(count('Errors')).toBe(6);
+    expect(count('Throttles')).toBe(6);
     expect(count('IteratorAge')).toBe(3);
     expect(count('ApproximateNumberOfMessagesVisible')).toBe(3);
     expect(count('5xx')).toBe(1);
