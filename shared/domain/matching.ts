@@ -2,7 +2,7 @@
  * The rules of a good match, written once and pure: which industries can use each other's technology,
  * how maturity and price fit, how the parts add up to a 0–1 score, and the sentence that explains it.
  */
-import type { Industry } from './industries';
+import { INDUSTRY_EN, type Industry } from './industries';
 import { formatFen } from './money';
 
 /**
@@ -36,9 +36,10 @@ export interface Fit {
 }
 
 export function industryFit(a: string, b: string): Fit {
-  if (a === b) return { value: 1, zh: `同属「${a}」`, en: `same industry (${a})` };
-  if (compatibleIndustries(a).includes(b)) return { value: 0.7, zh: `「${a}」与「${b}」属相关产业`, en: `related industries (${a} / ${b})` };
-  return { value: 0, zh: `「${a}」与「${b}」产业不相关`, en: `unrelated industries (${a} / ${b})` };
+  const en = (x: string) => INDUSTRY_EN[x as Industry] ?? x;
+  if (a === b) return { value: 1, zh: `同属「${a}」`, en: `same industry (${en(a)})` };
+  if (compatibleIndustries(a).includes(b)) return { value: 0.7, zh: `「${a}」与「${b}」属相关产业`, en: `related industries (${en(a)} / ${en(b)})` };
+  return { value: 0, zh: `「${a}」与「${b}」产业不相关`, en: `unrelated industries (${en(a)} / ${en(b)})` };
 }
 
 /** How well an achievement's maturity fits what an enterprise can take on. */

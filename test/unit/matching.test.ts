@@ -61,3 +61,12 @@ describe('match rules', () => {
     expect(e.summaryEn).toMatch(/^shared keywords: /);
   });
 });
+
+describe('industry fit explanations', () => {
+  it('names industries in the reader’s language', () => {
+    const same = industryFit('光伏全产业链', '光伏全产业链');
+    expect(same.zh).toBe('同属「光伏全产业链」');
+    expect(same.en).toBe('same industry (Photovoltaic value chain)');
+    expect(industryFit('光伏全产业链', '枸杞').en).toMatch(/^unrelated industries \(Photovoltaic value chain \/ Goji\)$/);
+  });
+});
