@@ -33,10 +33,22 @@ export async function postLedgerEntry(db: Db, paymentId: string, now: Date): Pro
   for (let attempt = 1; ; attempt++) {
     const [balance, posted, policies] = await Promise.all([repo.getBalance(db, contract.id), repo.ledgerOf(db, contract.id), repo.policiesInForce(db)]);
     if (posted.some((e) => e.paymentId === paymentId)) return 'already';
+    // The balance and the entries are two reads: another posting may have committed between them. Only
+    // postings move performed and accrued, so in any consistent view they are the entries' sums; if not,
+    // read again (computing against a balance that already holds an unseen entry would post a negative one).
+    const consistent =
+      posted.reduce((sum, e) => sum + e.accruedFen, 0) === balance!.accruedFen && posted.reduce((sum, e) => sum + e.amountFen, 0) === balance!.performedFen;
+    if (!consistent) {
+      if (attempt >= LEDGER_ATTEMPTS) throw new DomainError('version_conflict');
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+      continue;
+    }
     const ordered = posted.sort((x, y) => x.seq - y.seq).map((e) => ({ id: e.paymentId, amountFen: e.amountFen, paidOn: e.paidOn }));
     const steps = accrue([...ordered, { id: payment.id, amountFen: payment.amountFen, paidOn: payment.paidOn }], policies, parties);
     const step = steps.at(-1)!;
     const increment = step.totalFen - balance!.accruedFen;
+    // The rule only ever adds: a negative increment would mean the view above was not what it seemed.
+    if (increment < 0) throw new Error(`ledger for ${contract.id} would decrease by ${-increment} fen posting ${paymentId}`);
     try {
       await repo.transact(
         db,
