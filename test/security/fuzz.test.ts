@@ -40,6 +40,8 @@ interface BodyRoute {
   path: string;
   body: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** An action whose body may be left out: an empty body is "no body", which is valid, not hostile. */
+  optionalBody?: boolean;
 }
 
 /** Route template (as in the OpenAPI document) → a caller allowed to use it, a real object and a valid body. */
@@ -89,7 +91,7 @@ beforeAll(async () => {
   routes.set('POST /contracts/{id}/payments', { account: 'demo-tc-xjtu', path: `/api/v1/contracts/${contract.id}/payments`, body: { amountFen: 5_000_000, paidOn: '2026-11-22', evidenceRef: `银行回单 ${registered.registrationNumber}-3` } });
   routes.set('POST /payments/{id}/verify', { account: 'demo-admin', path: `/api/v1/payments/${pendingPayment.id}/verify`, body: { decision: 'rejected', ...reason } });
   routes.set('POST /contracts/{id}/claims', { account: 'demo-tc-xjtu', path: `/api/v1/contracts/${contract.id}/claims`, body: { amountFen: 500_000 }, headers: { 'idempotency-key': 'fuzz-claim-0002' } });
-  routes.set('POST /claims/{id}/approve', { account: 'demo-admin-2', path: `/api/v1/claims/${claim.id}/approve`, body: { reason: '材料齐全' } });
+  routes.set('POST /claims/{id}/approve', { account: 'demo-admin-2', path: `/api/v1/claims/${claim.id}/approve`, body: { reason: '材料齐全' }, optionalBody: true });
   routes.set('POST /claims/{id}/reject', { account: 'demo-admin-2', path: `/api/v1/claims/${claim.id}/reject`, body: reason });
   routes.set('POST /policies', { account: 'demo-admin', path: '/api/v1/policies', body: { name: '测试奖励政策', rateBp: 500, capFenPerContract: 10_000_000, validFrom: '2031-01-01', validTo: '2031-12-31', eligibleSellerTypes: ['university'] } });
   routes.set('POST /dev/token', { account: null, path: '/api/v1/dev/token', body: { account: 'demo-admin' } });
@@ -141,14 +143,14 @@ function hostileFor(leaf: unknown): fc.Arbitrary<unknown> {
 }
 
 /** A body that is invalid by construction: a mutated leaf, an extra (often prototype-polluting) key, or not an object. */
-function hostileBody(base: Record<string, unknown>): fc.Arbitrary<string> {
+function hostileBody(base: Record<string, unknown>, optionalBody = false): fc.Arbitrary<string> {
   const all = leaves(base);
   const mutated = fc.integer({ min: 0, max: all.length - 1 }).chain((i) => hostileFor(all[i]!.value).map((v) => JSON.stringify(setAt(base, all[i]!.path, v))));
   const extraKey = fc
     .tuple(fc.constantFrom('__proto__', 'constructor', 'prototype', 'status', 'ownerOrgId', 'isAdmin', 'cognito:groups', 'version', 'role'), fc.jsonValue({ maxDepth: 2 }))
     // Written as text: in an object literal `__proto__` would set the prototype instead of a key.
     .map(([key, value]) => `{${JSON.stringify(key)}:${JSON.stringify(value)},${JSON.stringify(base).slice(1)}`);
-  const notAnObject = fc.oneof(fc.jsonValue({ maxDepth: 3 }).filter((v) => v === null || typeof v !== 'object' || Array.isArray(v)).map((v) => JSON.stringify(v)), fc.constantFrom('', '{', '{"a":', 'null', '[]', '\u0000', '{"title":"\ud800"'));
+  const notAnObject = fc.oneof(fc.jsonValue({ maxDepth: 3 }).filter((v) => v === null || typeof v !== 'object' || Array.isArray(v)).map((v) => JSON.stringify(v)), fc.constantFrom(...(optionalBody ? [] : ['']), '{', '{"a":', 'null', '[]', '\u0000', '{"title":"\ud800"'));
   return fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 2, arbitrary: extraKey }, { weight: 1, arbitrary: notAnObject });
 }
 
@@ -170,7 +172,7 @@ describe('fuzzing every JSON route', () => {
       const token = route.account ? await h.token(route.account) : undefined;
       const before = await snapshot();
       await fc.assert(
-        fc.asyncProperty(hostileBody(route.body), async (raw) => {
+        fc.asyncProperty(hostileBody(route.body, route.optionalBody), async (raw) => {
           const res = await h.call(name.split(' ')[0]!, route.path, { ...(token ? { token } : {}), rawBody: raw, headers: { 'content-type': 'application/json', ...(route.headers ?? {}) } });
           const text = await res.text();
           if (res.status >= 500 || res.status < 400) throw new Error(`${name} answered ${res.status} to ${raw.slice(0, 200)}: ${text.slice(0, 300)}`);
