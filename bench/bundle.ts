@@ -15,26 +15,13 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { copyNativePackages, ESBUILD_TARGET, ESM_REQUIRE_BANNER, FUNCTIONS, NATIVE_EXTERNALS, PROJECT_ROOT } from '../infra/bundling';
+import { copyNativePackages, ESBUILD_TARGET, ESM_REQUIRE_BANNER, FUNCTIONS, NATIVE_EXTERNALS, PROJECT_ROOT, importEnvironment } from '../infra/bundling';
 import { writeResult } from './lib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGETS = { apiBundleKB: 400, importMs: 150 };
 
-const LAMBDA_ENV = {
-  PATH: process.env.PATH ?? '',
-  AWS_LAMBDA_FUNCTION_NAME: 'bench',
-  AWS_REGION: 'ap-southeast-1',
-  TABLE_NAME: 'tech-market',
-  AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_bench',
-  AUTH_CLIENT_ID: 'bench',
-  WEB_ORIGIN: 'https://market.example.com',
-  AUTH_HOSTED_UI_URL: 'https://tech-market-bench.auth.ap-southeast-1.amazoncognito.com',
-  MEILI_URL: 'http://127.0.0.1:9',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  NODE_OPTIONS: '--enable-source-maps',
-  POWERTOOLS_LOG_LEVEL: 'WARN',
-};
+const LAMBDA_ENV = { ...importEnvironment('bench'), POWERTOOLS_LOG_LEVEL: 'WARN' };
 
 function dirBytes(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, f) => {

@@ -56,3 +56,23 @@ export function copyNativePackages(outputDir: string, root: string = PROJECT_ROO
     cpSync(from, to, { recursive: true, dereference: true });
   }
 }
+
+/**
+ * The environment a bundle needs to be imported outside Lambda (the benchmark, the bundle test): the
+ * variables the stack sets, with harmless values; nothing is called at import.
+ */
+export function importEnvironment(name: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    AWS_LAMBDA_FUNCTION_NAME: name,
+    AWS_REGION: 'ap-southeast-1',
+    TABLE_NAME: 'tech-market',
+    AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_local',
+    AUTH_CLIENT_ID: 'local-client',
+    WEB_ORIGIN: 'https://market.example.com',
+    AUTH_HOSTED_UI_URL: 'https://tech-market-local.auth.ap-southeast-1.amazoncognito.com',
+    MEILI_URL: 'http://127.0.0.1:9',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+}

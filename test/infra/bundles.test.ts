@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS } from '../../infra/bundling';
+import { FUNCTIONS, importEnvironment } from '../../infra/bundling';
 import { resourcesOf, synth, type Synthesized } from './synth';
 
 let dev: Synthesized;
@@ -26,19 +26,7 @@ beforeAll(async () => {
 }, 300_000);
 
 /** The environment the stack gives the functions, with harmless values (nothing is called at import). */
-const LAMBDA_ENV = {
-  PATH: process.env.PATH ?? '',
-  AWS_LAMBDA_FUNCTION_NAME: 'bundle-test',
-  AWS_REGION: 'ap-southeast-1',
-  TABLE_NAME: 'tech-market-test',
-  AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test',
-  AUTH_CLIENT_ID: 'test-client',
-  WEB_ORIGIN: 'https://market.example.com',
-  AUTH_HOSTED_UI_URL: 'https://tech-market-test.auth.ap-southeast-1.amazoncognito.com',
-  MEILI_URL: 'http://127.0.0.1:9',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  NODE_OPTIONS: '--enable-source-maps',
-};
+const LAMBDA_ENV = importEnvironment('bundle-test');
 
 /** ELF e_machine values (ELF spec): which CPU a native binary is for. */
 const ELF_MACHINE = { x86_64: 0x3e, arm64: 0xb7 } as const;
