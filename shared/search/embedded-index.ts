@@ -14,6 +14,8 @@ const K1 = 1.2;
 const B = 0.75;
 /** A synonym counts for less than the word the person typed. */
 const SYNONYM_WEIGHT = 0.6;
+/** Postings at least this long are also kept packed in typed arrays (see Collection.postingList). */
+const PACK_FROM = 64;
 /** Room for distinct facet values (industries, districts, modes, bands …: about a hundred in practice). */
 const FACET_STRIDE = 1 << 16;
 
@@ -49,6 +51,15 @@ class Collection {
   private readonly ordinals = new Map<string, number>();
   /** term → (ordinal → weighted term frequency). */
   readonly postings = new Map<string, Map<number, number>>();
+  /**
+   * The same postings packed into typed arrays, built on first use and dropped when a document holding
+   * the term changes: walking a Map of thousands of entries per term was most of a query's cost.
+   */
+  private readonly packed = new Map<string, { ordinals: Int32Array; tfs: Float64Array }>();
+  /** Filterable field → value by ordinal (see compileFilter). */
+  readonly columns = new Map<string, unknown[]>(FILTERABLE_FIELDS.map((f) => [f, []]));
+  /** Document length by ordinal (0 for a removed document). */
+  lengths = new Float64Array(1024);
   totalLength = 0;
   readonly facetValueNames: string[] = [];
   private readonly facetValueIds = new Map<string, number>();
@@ -66,11 +77,17 @@ class Collection {
 
   upsert(doc: SearchDocument) {
     this.remove(doc.id);
+    this.frequencies.clear();
     let ordinal = this.ordinals.get(doc.id);
     if (ordinal === undefined) {
       ordinal = this.byOrdinal.length;
       this.ordinals.set(doc.id, ordinal);
       this.byOrdinal.push(undefined);
+      if (ordinal >= this.lengths.length) {
+        const grown = new Float64Array(this.lengths.length * 2);
+        grown.set(this.lengths);
+        this.lengths = grown;
+      }
     }
     const termWeights = new Map<string, number>();
     let length = 0;
@@ -93,8 +110,11 @@ class Collection {
     const entry: Entry = { ordinal, doc: deepFreeze(structuredClone(doc)), termWeights, length, facetCodes };
     this.entries.set(doc.id, entry);
     this.byOrdinal[ordinal] = entry;
+    for (const [field, column] of this.columns) column[ordinal] = (entry.doc as unknown as Record<string, unknown>)[field];
+    this.lengths[ordinal] = length;
     this.totalLength += length;
     for (const [term, tf] of termWeights) {
+      this.packed.delete(term);
       let posting = this.postings.get(term);
       if (!posting) this.postings.set(term, (posting = new Map()));
       posting.set(ordinal, tf);
@@ -104,14 +124,57 @@ class Collection {
   remove(id: string) {
     const entry = this.entries.get(id);
     if (!entry) return;
+    this.frequencies.clear();
     for (const term of entry.termWeights.keys()) {
+      this.packed.delete(term);
       const posting = this.postings.get(term);
       posting?.delete(entry.ordinal);
       if (posting && posting.size === 0) this.postings.delete(term);
     }
     this.totalLength -= entry.length;
+    this.lengths[entry.ordinal] = 0;
+    for (const column of this.columns.values()) column[entry.ordinal] = undefined;
     this.entries.delete(id);
     this.byOrdinal[entry.ordinal] = undefined;
+  }
+
+  /** A term's postings to walk: packed when long (short ones walk fast enough as they are, and memory counts). */
+  postingList(term: string): { ordinals: Int32Array; tfs: Float64Array } | Map<number, number> | undefined {
+    let list = this.packed.get(term);
+    if (list) return list;
+    const posting = this.postings.get(term);
+    if (!posting) return undefined;
+    if (posting.size < PACK_FROM) return posting;
+    list = { ordinals: new Int32Array(posting.size), tfs: new Float64Array(posting.size) };
+    let i = 0;
+    for (const [ordinal, tf] of posting) {
+      list.ordinals[i] = ordinal;
+      list.tfs[i++] = tf;
+    }
+    this.packed.set(term, list);
+    return list;
+  }
+
+  /** documentFrequency's answers until the next write (a write may change any of them). */
+  private readonly frequencies = new Map<string, number>();
+
+  /** Documents holding the term or one of its synonyms (what a one-word query for it finds). */
+  documentFrequency(term: string): number {
+    const known = this.frequencies.get(term);
+    if (known !== undefined) return known;
+    const count = this.countHolders(term);
+    this.frequencies.set(term, count);
+    return count;
+  }
+
+  private countHolders(term: string): number {
+    const t = term.toLowerCase();
+    const synonyms = synonymsOf(t);
+    const own = this.postings.get(t);
+    if (synonyms.length === 0) return own?.size ?? 0;
+    const holders = new Set<number>(own?.keys() ?? []);
+    for (const s of synonyms) for (const ordinal of this.postings.get(s)?.keys() ?? []) holders.add(ordinal);
+    return holders.size;
   }
 
   idf(term: string): number {
@@ -127,8 +190,7 @@ function checkFilterable(clauses: FilterClause[]): void {
   }
 }
 
-function matchesClause(doc: SearchDocument, clause: FilterClause): boolean {
-  const value = (doc as unknown as Record<string, unknown>)[clause.field];
+function matchesClause(value: unknown, clause: FilterClause): boolean {
   if (!Array.isArray(value)) {
     // The common case, a scalar field, without allocating.
     switch (clause.op) {
@@ -163,23 +225,27 @@ function matchesClause(doc: SearchDocument, clause: FilterClause): boolean {
   }
 }
 
-/** The filter as one predicate, built once per query: no closure or lookup of the clause per document. */
-function compileFilter(clauses: FilterClause[]): (doc: SearchDocument) => boolean {
-  const predicates = clauses.map((clause): ((doc: SearchDocument) => boolean) => {
+/**
+ * The filter as one predicate over document ordinals, built once per query. It reads the collection's
+ * columns (one array per filterable field): reading fields of thousands of differently shaped documents
+ * was most of a filtered query's cost.
+ */
+function compileFilter(clauses: FilterClause[], columns: Map<string, unknown[]>): (ordinal: number) => boolean {
+  const predicates = clauses.map((clause): ((ordinal: number) => boolean) => {
+    const column = columns.get(clause.field)!;
     if (clause.op === 'in') {
       const allowed = new Set<unknown>(clause.values);
-      const field = clause.field;
-      return (doc) => {
-        const value = (doc as unknown as Record<string, unknown>)[field];
+      return (ordinal) => {
+        const value = column[ordinal];
         return Array.isArray(value) ? value.some((v) => allowed.has(v)) : allowed.has(value);
       };
     }
-    return (doc) => matchesClause(doc, clause);
+    return (ordinal) => matchesClause(column[ordinal], clause);
   });
   if (predicates.length === 0) return () => true;
   if (predicates.length === 1) return predicates[0]!;
-  return (doc) => {
-    for (const predicate of predicates) if (!predicate(doc)) return false;
+  return (ordinal) => {
+    for (const predicate of predicates) if (!predicate(ordinal)) return false;
     return true;
   };
 }
@@ -203,6 +269,37 @@ export function firstInOrder<T>(items: T[], k: number, compare: (a: T, b: T) => 
       else lo = mid + 1;
     }
     top.splice(lo, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+/**
+ * The best `k` of `ordinals` by BM25, then newest, then ordinal: the order the relevance comparator in
+ * search() gives, by bounded insertion over plain numbers.
+ */
+function topOrdinals(ordinals: number[], k: number, bm25: Float64Array, c: Collection): number[] {
+  if (k <= 0) return [];
+  const published = (o: number) => c.byOrdinal[o]!.doc.publishedAt;
+  const before = (a: number, b: number) => {
+    const x = bm25[a]!;
+    const y = bm25[b]!;
+    if (x !== y) return x > y;
+    const pa = published(a);
+    const pb = published(b);
+    return pa !== pb ? pa > pb : a < b;
+  };
+  const top: number[] = [];
+  for (const o of ordinals) {
+    if (top.length === k && !before(o, top[k - 1]!)) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(o, top[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, o);
     if (top.length > k) top.pop();
   }
   return top;
@@ -253,53 +350,66 @@ function highlight(text: string, terms: string[], crop: number | null): string {
 export function createEmbeddedIndex(): SearchIndex {
   const collections: Record<IndexName, Collection> = { achievements: new Collection(), needs: new Collection() };
 
-  function search(name: IndexName, query: SearchQuery): SearchResult {
+  /**
+   * `verdicts` remembers the filter's answer per document (0 not asked, 1 passes, 2 fails): the queries of
+   * one searchMany call with the same filter share it, so a document is tested once, not once per query.
+   */
+  function search(name: IndexName, query: SearchQuery, verdicts?: Int8Array): SearchResult {
     const c = collections[name];
     const filter = query.filter ?? [];
     checkFilterable(filter);
-    const passes = compileFilter(filter);
+    const passes = compileFilter(filter, c.columns);
     const terms = query.q?.trim() ? queryTerms(query.q) : null;
     const avgLength = c.entries.size ? c.totalLength / c.entries.size : 1;
 
     // publishedAt is copied out of the document: sort comparators run thousands of times per query.
-    type Scored = { entry: Entry; bm25: number; coverage: number; publishedAt: number };
+    type Scored = { entry: Entry; bm25: number; publishedAt: number };
     const scored: Scored[] = [];
+    let fastPage: Scored[] | null = null;
+    let fastTotal = 0;
     if (!terms) {
-      for (const entry of c.entries.values()) if (passes(entry.doc)) scored.push({ entry, bm25: 0, coverage: 1, publishedAt: entry.doc.publishedAt });
+      for (const entry of c.entries.values()) if (passes(entry.ordinal)) scored.push({ entry, bm25: 0, publishedAt: entry.doc.publishedAt });
     } else {
-      // Term at a time: walk each query term's postings once, accumulating into arrays by ordinal.
+      // Term at a time: walk each query term's postings once, accumulating into arrays by ordinal; a
+      // document is tested against the filter when first met, and one that fails is never scored.
       const size = c.byOrdinal.length;
+      const verdict = verdicts && verdicts.length === size ? verdicts : new Int8Array(size);
       const bm25 = new Float64Array(size);
-      const covered = new Float64Array(size);
-      const lastToken = new Int32Array(size).fill(-1);
       const touched: number[] = [];
+      const lengths = c.lengths;
+      const lengthFactor = (K1 * B) / avgLength;
+      const base = K1 * (1 - B);
       for (const [term, weight] of terms) {
-        const postings = c.postings.get(term);
+        const postings = c.postingList(term);
         if (!postings) continue;
-        const idf = c.idf(term);
-        for (const [ordinal, tf] of postings) {
+        const scale = weight * c.idf(term);
+        const visit = (ordinal: number, tf: number) => {
+          let v = verdict[ordinal]!;
+          if (v === 0) verdict[ordinal] = v = passes(ordinal) ? 1 : 2;
+          if (v === 2) return;
           if (bm25[ordinal] === 0) touched.push(ordinal);
-          const length = c.byOrdinal[ordinal]!.length;
-          bm25[ordinal] = bm25[ordinal]! + (weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avgLength))) || Number.MIN_VALUE);
+          bm25[ordinal] = bm25[ordinal]! + ((scale * tf * (K1 + 1)) / (tf + base + lengthFactor * lengths[ordinal]!) || Number.MIN_VALUE);
+        };
+        if (postings instanceof Map) {
+          for (const [ordinal, tf] of postings) visit(ordinal, tf);
+        } else {
+          const { ordinals, tfs } = postings;
+          for (let i = 0; i < ordinals.length; i++) visit(ordinals[i]!, tfs[i]!);
         }
       }
-      // Coverage: the share of the typed words' IDF mass a document holds, a synonym standing in for its word.
-      const typed = [...terms].filter(([, w]) => w === 1).map(([t]) => t);
-      const typedMass = typed.reduce((sum, t) => sum + c.idf(t), 0);
-      typed.forEach((token, tokenIndex) => {
-        const idf = c.idf(token);
-        for (const t of [token, ...synonymsOf(token)]) {
-          for (const ordinal of c.postings.get(t)?.keys() ?? []) {
-            if (lastToken[ordinal] === tokenIndex) continue;
-            lastToken[ordinal] = tokenIndex;
-            covered[ordinal] = covered[ordinal]! + idf;
-          }
+      if ((query.sort ?? 'relevance') === 'relevance' && !query.facets?.length) {
+        // Ranked by relevance without facets (every match query): keep the page's ordinals only, instead of
+        // an object per matching document and a sort over them.
+        fastPage = topOrdinals(touched, (query.offset ?? 0) + query.limit, bm25, c).map((ordinal) => {
+          const entry = c.byOrdinal[ordinal]!;
+          return { entry, bm25: bm25[ordinal]!, publishedAt: entry.doc.publishedAt };
+        });
+        fastTotal = touched.length;
+      } else {
+        for (const ordinal of touched) {
+          const entry = c.byOrdinal[ordinal]!;
+          scored.push({ entry, bm25: bm25[ordinal]!, publishedAt: entry.doc.publishedAt });
         }
-      });
-      for (const ordinal of touched) {
-        const entry = c.byOrdinal[ordinal]!;
-        if (!passes(entry.doc)) continue;
-        scored.push({ entry, bm25: bm25[ordinal]!, coverage: typedMass > 0 ? covered[ordinal]! / typedMass : 0, publishedAt: entry.doc.publishedAt });
       }
     }
 
@@ -317,7 +427,7 @@ export function createEmbeddedIndex(): SearchIndex {
       return b.bm25 - a.bm25 || byNewest(a, b);
     };
     const offset = query.offset ?? 0;
-    const page = firstInOrder(scored, offset + query.limit, compare).slice(offset);
+    const page = fastPage ? fastPage.slice(offset) : firstInOrder(scored, offset + query.limit, compare).slice(offset);
 
     const facets: SearchResult['facets'] = {};
     if (query.facets?.length) {
@@ -339,15 +449,26 @@ export function createEmbeddedIndex(): SearchIndex {
       }
     }
 
+    // Coverage, only for the hits shown: the share of the typed words' IDF mass a document holds, a synonym
+    // standing in for its word (computing it for every match doubled the cost of a query).
+    const typed = terms ? [...terms].filter(([, w]) => w === 1).map(([t]) => ({ term: t, idf: c.idf(t), synonyms: synonymsOf(t) })) : [];
+    const typedMass = typed.reduce((sum, t) => sum + t.idf, 0);
+    const coverage = (entry: Entry) => {
+      if (!terms) return 1;
+      if (typedMass <= 0) return 0;
+      let covered = 0;
+      for (const t of typed) if (entry.termWeights.has(t.term) || t.synonyms.some((s) => entry.termWeights.has(s))) covered += t.idf;
+      return covered / typedMass;
+    };
     const matchedTerms = (entry: Entry) => (terms ? [...terms.keys()].filter((t) => entry.termWeights.has(t)) : []);
-    const hits: SearchHit[] = page.map(({ entry, coverage }) => ({
+    const hits: SearchHit[] = page.map(({ entry }) => ({
       document: entry.doc,
-      score: Math.round(coverage * 1000) / 1000,
+      score: Math.round(coverage(entry) * 1000) / 1000,
       ...(query.highlight
         ? { highlights: { title: highlight(entry.doc.title, matchedTerms(entry), null), body: highlight(entry.doc.body, matchedTerms(entry), 80) } }
         : {}),
     }));
-    return { hits, total: scored.length, facets };
+    return { hits, total: fastPage ? fastTotal : scored.length, facets };
   }
 
   return {
@@ -365,6 +486,21 @@ export function createEmbeddedIndex(): SearchIndex {
     },
     async search(name, query) {
       return search(name, query);
+    },
+    async searchMany(name, queries) {
+      const verdicts = new Map<string, Int8Array>();
+      return queries.map((query) => {
+        const key = JSON.stringify(query.filter ?? []);
+        let shared = verdicts.get(key);
+        if (!shared) verdicts.set(key, (shared = new Int8Array(collections[name].byOrdinal.length)));
+        return search(name, query, shared);
+      });
+    },
+    async termStats(name, terms) {
+      const c = collections[name];
+      const documentFrequency = new Map<string, number>();
+      for (const term of terms) documentFrequency.set(term, c.documentFrequency(term));
+      return { documents: c.entries.size, documentFrequency };
     },
     async allIds(name) {
       return [...collections[name].entries.keys()];

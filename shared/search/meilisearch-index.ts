@@ -26,6 +26,7 @@ import {
   type SearchQuery,
   type SearchResult,
   type SortOrder,
+  type TermStats,
 } from './search-index';
 import { INDEX_SETTINGS } from './settings';
 import { SYNONYMS } from './synonyms';
@@ -384,6 +385,53 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Search
     return result;
   }
 
+  function searchParams(query: SearchQuery): { q: string; params: SearchParams } {
+    const facets = query.facets ?? [];
+    for (const facet of facets) {
+      if (!FACETS.has(facet)) throw new MeilisearchIndexError(`not a facet field: ${JSON.stringify(facet)}`);
+    }
+    const sortOrder = query.sort ?? 'relevance';
+    if (!(sortOrder in SORTS)) throw new MeilisearchIndexError(`unknown sort order: ${JSON.stringify(sortOrder)}`);
+    const sort = SORTS[sortOrder];
+    const filter = query.filter && query.filter.length > 0 ? renderFilter(query.filter) : undefined;
+    const highlight = query.highlight === true;
+    const params: SearchParams = {
+      limit: query.limit,
+      offset: query.offset ?? 0,
+      showRankingScore: true,
+      ...(filter ? { filter } : {}),
+      ...(facets.length > 0 ? { facets: [...facets] } : {}),
+      ...(sort ? { sort } : {}),
+      ...(highlight
+        ? {
+            attributesToHighlight: ['title', 'body'],
+            highlightPreTag: HIGHLIGHT_PRE,
+            highlightPostTag: HIGHLIGHT_POST,
+            attributesToCrop: ['body'],
+            cropLength: 40,
+          }
+        : {}),
+    };
+    return { q: query.q === undefined ? '' : trimQuery(query.q), params };
+  }
+
+  function toResult(response: { hits: unknown[]; facetDistribution?: Record<string, Record<string, number>> }, query: SearchQuery): SearchResult {
+    const resultFacets: SearchResult['facets'] = {};
+    for (const facet of query.facets ?? []) {
+      const distribution = response.facetDistribution?.[facet] ?? {};
+      const counts: Record<string, number> = {};
+      // Keys are strings already (booleans come back as 'true' / 'false'); empty values are not facets.
+      for (const [value, count] of Object.entries(distribution)) if (value !== '') counts[String(value)] = count;
+      resultFacets[facet as FacetField] = counts;
+    }
+    const r = response as { estimatedTotalHits?: number; totalHits?: number };
+    return {
+      hits: response.hits.map((hit) => toHit(hit as Hit, query.highlight === true)),
+      total: r.estimatedTotalHits ?? r.totalHits ?? response.hits.length,
+      facets: resultFacets,
+    };
+  }
+
   return {
     engine: 'meilisearch',
 
@@ -425,51 +473,32 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Search
     },
 
     async search(index, query: SearchQuery): Promise<SearchResult> {
-      const facets = query.facets ?? [];
-      for (const facet of facets) {
-        if (!FACETS.has(facet)) throw new MeilisearchIndexError(`not a facet field: ${JSON.stringify(facet)}`);
-      }
-      const sortOrder = query.sort ?? 'relevance';
-      if (!(sortOrder in SORTS)) throw new MeilisearchIndexError(`unknown sort order: ${JSON.stringify(sortOrder)}`);
-      const sort = SORTS[sortOrder];
-      const filter = query.filter && query.filter.length > 0 ? renderFilter(query.filter) : undefined;
-      const q = query.q === undefined ? '' : trimQuery(query.q);
-      const highlight = query.highlight === true;
+      const { q, params } = searchParams(query);
+      const response = await call(`search ${uid(index)}`, () => indexOf(index).search<Hit>(q === '' ? undefined : q, params));
+      return toResult(response, query);
+    },
 
-      const params: SearchParams = {
-        limit: query.limit,
-        offset: query.offset ?? 0,
-        showRankingScore: true,
-        ...(filter ? { filter } : {}),
-        ...(facets.length > 0 ? { facets: [...facets] } : {}),
-        ...(sort ? { sort } : {}),
-        ...(highlight
-          ? {
-              attributesToHighlight: ['title', 'body'],
-              highlightPreTag: HIGHLIGHT_PRE,
-              highlightPostTag: HIGHLIGHT_POST,
-              attributesToCrop: ['body'],
-              cropLength: 40,
-            }
-          : {}),
-      };
-      const response = await call(`search ${uid(index)}`, () =>
-        indexOf(index).search<Hit>(q === '' ? undefined : q, params),
+    async searchMany(index, queries: SearchQuery[]): Promise<SearchResult[]> {
+      if (queries.length === 0) return [];
+      const built = queries.map(searchParams);
+      const response = await call(`multi-search ${uid(index)}`, () =>
+        client.multiSearch({ queries: built.map(({ q, params }) => ({ indexUid: uid(index), ...(q === '' ? {} : { q }), ...params })) }),
       );
-      const resultFacets: SearchResult['facets'] = {};
-      for (const facet of facets) {
-        const distribution = response.facetDistribution?.[facet] ?? {};
-        const counts: Record<string, number> = {};
-        // Keys are strings already (booleans come back as 'true' / 'false'); empty values are not facets.
-        for (const [value, count] of Object.entries(distribution)) if (value !== '') counts[String(value)] = count;
-        resultFacets[facet as FacetField] = counts;
-      }
-      const r = response as { estimatedTotalHits?: number; totalHits?: number };
-      return {
-        hits: response.hits.map((hit) => toHit(hit as Hit, highlight)),
-        total: r.estimatedTotalHits ?? r.totalHits ?? response.hits.length,
-        facets: resultFacets,
-      };
+      return response.results.map((result, i) => toResult(result, queries[i]!));
+    },
+
+    async termStats(index, terms: string[]): Promise<TermStats> {
+      // One multi-search: a placeholder query for the size of the index, then one query per term. Page
+      // mode (hitsPerPage 0) makes totalHits exhaustive instead of the estimate a limit/offset query gives.
+      const count = { page: 1, hitsPerPage: 0 } as const;
+      const asked = [...new Set(terms.map(trimQuery).filter((q) => q !== ''))];
+      const queries = [{ indexUid: uid(index), ...count }, ...asked.map((q) => ({ indexUid: uid(index), q, matchingStrategy: 'all' as const, ...count }))];
+      const response = await call(`term stats ${uid(index)}`, () => client.multiSearch({ queries }));
+      const total = (i: number) => (response.results[i] as { totalHits?: number } | undefined)?.totalHits ?? 0;
+      const byQuery = new Map(asked.map((q, i) => [q, total(i + 1)]));
+      const documentFrequency = new Map<string, number>();
+      for (const term of terms) documentFrequency.set(term, byQuery.get(trimQuery(term)) ?? 0);
+      return { documents: total(0), documentFrequency };
     },
 
     async allIds(index) {

@@ -96,6 +96,18 @@ export interface SearchResult {
   facets: Partial<Record<FacetField, Record<string, number>>>;
 }
 
+/**
+ * How many documents of an index hold each term: the corpus statistics behind matching's term weights
+ * (shared/search/relevance.ts). A term counts for a document when a one-word query for it would find the
+ * document (the term or one of its synonyms, in any searchable field).
+ */
+export interface TermStats {
+  /** Documents in the index. */
+  documents: number;
+  /** term → number of documents holding it (0 when none); every asked term is present. */
+  documentFrequency: Map<string, number>;
+}
+
 export interface SearchIndex {
   readonly engine: 'embedded' | 'meilisearch';
   /** Creates the indexes and applies the settings in shared/search/settings.ts; must run before documents. */
@@ -106,6 +118,10 @@ export interface SearchIndex {
   remove(index: IndexName, ids: string[]): Promise<void>;
   get(index: IndexName, id: string): Promise<SearchDocument | null>;
   search(index: IndexName, query: SearchQuery): Promise<SearchResult>;
+  /** Several queries on one index in one round trip (Meilisearch: one multi-search request), results in order. */
+  searchMany(index: IndexName, queries: SearchQuery[]): Promise<SearchResult[]>;
+  /** Document frequencies of single terms over the whole index (exact where the engine can count exactly). */
+  termStats(index: IndexName, terms: string[]): Promise<TermStats>;
   /** Every id in the index (for reconciliation with the table). */
   allIds(index: IndexName): Promise<string[]>;
   /** Drops every document (settings stay). */

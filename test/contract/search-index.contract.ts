@@ -129,6 +129,36 @@ export function searchIndexContract(name: string, makeIndex: () => Promise<Searc
       expect(pages).toEqual(all);
     });
 
+    it('answers several queries in one call, each as search alone would', async () => {
+      const queries = [
+        { q: '双氰胺', limit: 10 },
+        { q: '光伏', filter: [{ field: 'trl' as const, op: 'gte' as const, value: 5 }], limit: 10 },
+        { q: '不存在的词语', limit: 10 },
+      ];
+      const many = await index.searchMany('achievements', queries);
+      expect(many).toHaveLength(3);
+      for (const [i, query] of queries.entries()) {
+        const alone = await index.search('achievements', query);
+        expect(many[i]!.hits.map((h) => h.document.id)).toEqual(alone.hits.map((h) => h.document.id));
+      }
+      expect(many[0]!.hits.map((h) => h.document.id)).toEqual(['ach_chem1']);
+      expect(many[1]!.hits.map((h) => h.document.id)).toEqual(['ach_pv1']);
+      expect(many[2]!.hits).toEqual([]);
+      expect(await index.searchMany('achievements', [])).toEqual([]);
+    });
+
+    it('counts documents per term over the whole index, a synonym standing in for its word', async () => {
+      const stats = await index.termStats('achievements', ['光伏', '双氰胺', '晶圆', '伏特', '从未出现']);
+      expect(stats.documents).toBe(4);
+      expect(stats.documentFrequency.get('光伏')).toBe(2);
+      expect(stats.documentFrequency.get('双氰胺')).toBe(1);
+      // 晶圆 is a synonym of 硅片: the one-word query 晶圆 finds the 硅片 document.
+      expect(stats.documentFrequency.get('晶圆')).toBe(1);
+      expect(stats.documentFrequency.get('伏特')).toBe(0);
+      expect(stats.documentFrequency.get('从未出现')).toBe(0);
+      expect((await index.termStats('needs', ['光伏'])).documents).toBe(0);
+    });
+
     it('highlights matches as HTML-safe snippets', async () => {
       const result = await index.search('achievements', { q: '光伏 清洗', limit: 10, highlight: true });
       const hit = result.hits.find((h) => h.document.id === 'ach_html')!;

@@ -30,6 +30,8 @@ class SwitchableEngine implements SearchIndex {
   async remove(...a: Parameters<SearchIndex['remove']>) { this.check(); return this.real.remove(...a); }
   async get(...a: Parameters<SearchIndex['get']>) { this.check(); return this.real.get(...a); }
   async search(...a: Parameters<SearchIndex['search']>) { this.check(); return this.real.search(...a); }
+  async searchMany(...a: Parameters<SearchIndex['searchMany']>) { this.check(); return this.real.searchMany(...a); }
+  async termStats(...a: Parameters<SearchIndex['termStats']>) { this.check(); return this.real.termStats(...a); }
   async allIds(...a: Parameters<SearchIndex['allIds']>) { this.check(); return this.real.allIds(...a); }
   async clear(...a: Parameters<SearchIndex['clear']>) { this.check(); return this.real.clear(...a); }
 }

@@ -43,6 +43,8 @@ interface FakeOptions {
   outcome?: (type: string, indexUid: string | null) => TaskOutcome;
   /** Answer for POST /indexes/:uid/search. */
   search?: (indexUid: string, body: Record<string, unknown>) => { status?: number; body: unknown };
+  /** Answer for POST /multi-search (default: each query as the default search, page mode counting the documents whose JSON holds q). */
+  multiSearch?: (body: { queries: Record<string, unknown>[] }) => { status?: number; body: unknown };
 }
 
 const json = (status: number, body: unknown) =>
@@ -110,6 +112,24 @@ function fakeMeilisearch(options: FakeOptions = {}) {
     if (parts[0] === 'tasks' && parts.length === 2 && method === 'GET') {
       const task = tasks.get(Number(parts[1]));
       return task ? json(200, taskView(task)) : apiError(404, 'task_not_found', `Task \`${parts[1]}\` not found.`);
+    }
+    // /multi-search
+    if (parts[0] === 'multi-search' && method === 'POST') {
+      const request = body as { queries: Record<string, unknown>[] };
+      const answer = options.multiSearch?.(request);
+      if (answer) return json(answer.status ?? 200, answer.body);
+      const results = request.queries.map((query) => {
+        const indexUid = String(query.indexUid);
+        const all = [...docsOf(indexUid).values()];
+        if (query.hitsPerPage !== undefined) {
+          const q = typeof query.q === 'string' ? query.q : '';
+          const totalHits = all.filter((d) => q === '' || JSON.stringify(d).includes(q)).length;
+          return { indexUid, hits: [], query: q, processingTimeMs: 0, hitsPerPage: 0, page: 1, totalPages: 0, totalHits };
+        }
+        const hits = all.map((d) => ({ ...d, _rankingScore: 0.5 }));
+        return { indexUid, hits, query: query.q ?? '', processingTimeMs: 0, limit: 20, offset: 0, estimatedTotalHits: hits.length };
+      });
+      return json(200, { results });
     }
     // /indexes
     if (parts[0] === 'indexes' && parts.length === 1 && method === 'POST') {
@@ -557,6 +577,72 @@ describe('Meilisearch adapter: search', () => {
     const [hit] = (await index.search('achievements', { limit: 1, highlight: true })).hits;
     expect(hit!.highlights).toEqual({ title: 'a&lt;b', body: 'c&gt;d' });
     expect(hit!.score).toBe(0);
+  });
+});
+
+describe('Meilisearch adapter: several queries and term statistics', () => {
+  it('searchMany sends one multi-search with each query’s own body and maps the results in order', async () => {
+    const a = doc({ id: 'ach_a' });
+    const b = doc({ id: 'ach_b', title: '双氰胺' });
+    const { fake, index } = setup({
+      multiSearch: ({ queries }) => ({
+        body: {
+          results: queries.map((q, i) => ({
+            indexUid: q.indexUid,
+            hits: i === 0 ? [{ ...a, _rankingScore: 0.9 }, { ...b, _rankingScore: 0.4 }] : [{ ...b, _rankingScore: 0.7 }],
+            query: q.q,
+            processingTimeMs: 0,
+            limit: q.limit,
+            offset: 0,
+            estimatedTotalHits: i === 0 ? 2 : 1,
+          })),
+        },
+      }),
+    });
+    const results = await index.searchMany('achievements', [
+      { q: '光伏 切割', limit: 30, filter: [{ field: 'status', op: 'eq', value: 'published' }] },
+      { q: '一 二 三 四 五 六 七 八 九 十 十一', limit: 5 },
+    ]);
+    expect(fake.lines()).toEqual(['POST /multi-search']);
+    expect(fake.requests[0]!.body).toEqual({
+      queries: [
+        { indexUid: 'tm-achievements', q: '光伏 切割', limit: 30, offset: 0, showRankingScore: true, filter: ['status = "published"'] },
+        { indexUid: 'tm-achievements', q: '一 二 三 四 五 六 七 八 九 十', limit: 5, offset: 0, showRankingScore: true },
+      ],
+    });
+    expect(results.map((r) => r.hits.map((h) => [h.document.id, h.score]))).toEqual([[['ach_a', 0.9], ['ach_b', 0.4]], [['ach_b', 0.7]]]);
+    expect(results.map((r) => r.total)).toEqual([2, 1]);
+  });
+
+  it('searchMany with no queries asks nothing', async () => {
+    const { fake, index } = setup();
+    expect(await index.searchMany('needs', [])).toEqual([]);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('termStats counts with exhaustive page-mode queries, all words required, in one request', async () => {
+    const { fake, index } = setup();
+    await index.upsert('achievements', [doc({ id: 'ach_1', title: '光伏 清洗' }), doc({ id: 'ach_2', title: '光伏 切割' }), doc({ id: 'ach_3', title: '双氰胺', body: '纯度', keywords: ['双氰胺'], industry: '精制双氰胺' })]);
+    fake.reset();
+    const stats = await index.termStats('achievements', ['光伏', '双氰胺', '光伏', '  ', '滩羊']);
+    expect(fake.lines()).toEqual(['POST /multi-search']);
+    expect(fake.requests[0]!.body).toEqual({
+      queries: [
+        { indexUid: 'tm-achievements', page: 1, hitsPerPage: 0 },
+        { indexUid: 'tm-achievements', q: '光伏', matchingStrategy: 'all', page: 1, hitsPerPage: 0 },
+        { indexUid: 'tm-achievements', q: '双氰胺', matchingStrategy: 'all', page: 1, hitsPerPage: 0 },
+        { indexUid: 'tm-achievements', q: '滩羊', matchingStrategy: 'all', page: 1, hitsPerPage: 0 },
+      ],
+    });
+    expect(stats.documents).toBe(3);
+    expect([...stats.documentFrequency]).toEqual([['光伏', 2], ['双氰胺', 1], ['  ', 0], ['滩羊', 0]]);
+  });
+
+  it('a failing multi-search rejects with the Meilisearch error code', async () => {
+    const { index } = setup({ multiSearch: () => ({ status: 400, body: { message: 'bad', code: 'invalid_search_filter', type: 'invalid_request', link: '' } }) });
+    const error = await index.termStats('needs', ['光伏']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeilisearchIndexError);
+    expect((error as MeilisearchIndexError).code).toBe('invalid_search_filter');
   });
 });
 
