@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { Jieba, TfIdf } from '@node-rs/jieba';
 import { INDUSTRIES } from '../domain/industries';
+import { RELATED_GROUPS } from './related-terms';
 import { SYNONYMS } from './synonyms';
 
 const STOP_WORDS = new Set([
@@ -31,14 +32,21 @@ let jieba: Jieba | null = null;
 let tfidf: TfIdf | null = null;
 
 function domainDictionary(): Uint8Array {
-  const words = new Set<string>();
+  const words = new Map<string, number>();
+  // "word frequency" lines; a high frequency makes jieba keep the word whole. The problem ↔ remedy words
+  // are kept whole too, but two-character ones with a lower frequency: 对中 or 回用 must not cut 相对中心.
+  for (const group of RELATED_GROUPS) for (const w of group) words.set(w, w.length > 2 ? 50000 : 2000);
   for (const [word, others] of Object.entries(SYNONYMS)) {
-    words.add(word);
-    for (const o of others) words.add(o);
+    words.set(word, 50000);
+    for (const o of others) words.set(o, 50000);
   }
-  for (const industry of INDUSTRIES) for (const part of industry.split('/')) words.add(part);
-  // "word frequency" lines; a high frequency makes jieba keep the word whole.
-  return Buffer.from([...words].filter((w) => /[\u4e00-\u9fff]/.test(w) && w.length > 1).map((w) => `${w} 50000`).join('\n'));
+  for (const industry of INDUSTRIES) for (const part of industry.split('/')) words.set(part, 50000);
+  return Buffer.from(
+    [...words]
+      .filter(([w]) => /[\u4e00-\u9fff]/.test(w) && w.length > 1)
+      .map(([w, frequency]) => `${w} ${frequency}`)
+      .join('\n'),
+  );
 }
 
 export function segmenter(): Jieba {
@@ -88,12 +96,23 @@ const FUNCTION_TAGS = /^(d|m|mq|r|p|c|u.*|q|t|f|a|ad|an|e|y|o|h|k|x|w|zg|ul|uj)$
  */
 export function contentWords(text: string): Map<string, string> {
   const out = new Map<string, string>();
+  for (const { word, tag } of contentTagged(text)) out.set(word, tag);
+  return out;
+}
+
+/** The content words of a text in order, repeats kept (how often a problem names a thing counts). */
+export function contentTokens(text: string): string[] {
+  return contentTagged(text).map((t) => t.word);
+}
+
+function contentTagged(text: string): { word: string; tag: string }[] {
+  const out: { word: string; tag: string }[] = [];
   for (const { word, tag } of segmenter().tag(text.toLowerCase(), true)) {
     const domain = tag === '';
     if (!domain && FUNCTION_TAGS.test(tag)) continue;
     if (!keep(word)) continue;
     if (!domain && tag.startsWith('v') && /^[不没别]/.test(word)) continue;
-    out.set(word, tag);
+    out.push({ word, tag });
   }
   return out;
 }
@@ -101,4 +120,25 @@ export function contentWords(text: string): Map<string, string> {
 /** Synonyms of a token from the domain list (not including the token). */
 export function synonymsOf(token: string): string[] {
   return SYNONYMS[token] ?? [];
+}
+
+let related: Map<string, string[]> | null = null;
+
+/**
+ * Words linked to a token by a problem ↔ remedy group (related-terms.ts), not counting the token itself or
+ * its synonyms: 掉奶 → 产奶量, 热应激. Weaker than a synonym; matching gives them less credit.
+ */
+export function relatedOf(token: string): string[] {
+  if (!related) {
+    const sets = new Map<string, Set<string>>();
+    for (const group of RELATED_GROUPS) {
+      for (const w of group) {
+        let set = sets.get(w);
+        if (!set) sets.set(w, (set = new Set()));
+        for (const o of group) if (o !== w) set.add(o);
+      }
+    }
+    related = new Map([...sets].map(([w, set]) => [w, [...set].filter((o) => !(SYNONYMS[w] ?? []).includes(o)).sort()]));
+  }
+  return related.get(token) ?? [];
 }

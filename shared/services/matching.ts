@@ -1,7 +1,8 @@
 /**
- * Two-way matching: achievements for a need, needs and challenges for an achievement. The listing is
- * reduced to ≤ 10 weighted words; hard constraints (industry compatibility, minimum TRL, price vs budget,
- * deadline) filter; a 0–1 score ranks; every match explains itself. Only the listing's owner and admins
+ * Two-way matching: achievements for a need, needs and challenges for an achievement. The listing's
+ * public text becomes weighted terms; several short queries gather candidates from the engine; hard
+ * constraints (industry compatibility, minimum TRL, price vs budget, deadline) filter; BM25F over each
+ * candidate's whole text and the fits make a 0–1 score; every match explains itself. Only the listing's owner and admins
  * may ask: a match list reveals how the owner's confidential listing reads to the engine.
  */
 import type { Principal } from '../auth/principal';
@@ -11,11 +12,13 @@ import type { Achievement } from '../domain/achievement';
 import { priceFloorFen } from '../domain/achievement';
 import { DomainError } from '../domain/errors';
 import { shanghaiDate } from '../domain/listing-common';
-import { compatibleIndustries, explain, industryFit, matchScore, maturityFit, priceFit, type MatchExplanation } from '../domain/matching';
+import { compatibleIndustries, explain, industryFit, matchScore, maturityFit, priceFit, type Fit, type MatchExplanation } from '../domain/matching';
 import type { Need } from '../domain/need';
-import { queryWords, type WeightedWord } from '../search/query-words';
+import { candidateQueries, MAX_QUERY_WORDS } from '../search/candidate-queries';
+import { candidateTerms, sourceTerms, TEXT_FIELDS, type FieldTerms, type ListingText } from '../search/listing-terms';
+import { averageLengths, RELEVANCE, scoreCandidate, weighQueryTerms } from '../search/relevance';
 import { askEngine, type FilterClause, type IndexName, type SearchDocument, type SearchIndex } from '../search/search-index';
-import { synonymsOf, tokenize } from '../search/tokenizer';
+import { corpusStats } from '../search/term-stats';
 import { requireSignedIn } from './access';
 
 export interface Match {
@@ -26,12 +29,9 @@ export interface Match {
 
 export interface MatchList {
   items: Match[];
-  /** The words the listing was reduced to, strongest first. */
-  queryWords: WeightedWord[];
+  /** The listing's ten strongest terms with their weights, strongest first. */
+  queryWords: { word: string; weight: number }[];
 }
-
-const CANDIDATES = 40;
-const SYNONYM_CREDIT = 0.6;
 
 async function loadOwned<K extends 'achievement' | 'need'>(db: Db, principal: Principal | null, kind: K, id: string) {
   const caller = requireSignedIn(principal);
@@ -45,71 +45,64 @@ async function loadOwned<K extends 'achievement' | 'need'>(db: Db, principal: Pr
   return listing;
 }
 
-/**
- * The words of a document, cached by id and version (a new version is a new key): segmenting the same
- * candidates again for every match request was most of a match's cost.
- */
-const TOKEN_CACHE_SIZE = 5_000;
-const tokenCache = new Map<string, Set<string>>();
-function documentTokens(doc: SearchDocument): Set<string> {
-  const key = `${doc.id}:${doc.version}`;
-  const cached = tokenCache.get(key);
-  if (cached) return cached;
-  const tokens = new Set([...tokenize(`${doc.title} ${doc.body} ${doc.criteria}`), ...doc.keywords.map((k) => k.toLowerCase()), ...doc.keywords.flatMap((k) => tokenize(k))]);
-  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
-  tokenCache.set(key, tokens);
-  return tokens;
+/** Hits per candidate query; the pool is their union (a few dozen to ~150 listings). */
+const CANDIDATES_PER_QUERY = 20;
+
+type Fits = { industry: Fit; maturity: Fit; price: Fit };
+
+interface Counterparts {
+  /** The index searched (the counterpart kind) and the source's own index (for boilerplate damping). */
+  target: IndexName;
+  own: IndexName;
+  source: ListingText;
+  filter: FilterClause[];
+  fits: (doc: SearchDocument) => Fits;
 }
 
-/** How much of the weighted query a document covers; synonyms earn part of the credit. */
-function textOverlap(words: WeightedWord[], doc: SearchDocument): { value: number; shared: string[] } {
-  const tokens = documentTokens(doc);
-  let got = 0;
-  let total = 0;
-  const shared: string[] = [];
-  for (const { word, weight } of words) {
-    total += weight;
-    if (tokens.has(word)) {
-      got += weight;
-      shared.push(word);
-      continue;
-    }
-    const synonym = synonymsOf(word).find((s) => tokens.has(s));
-    if (synonym) {
-      got += SYNONYM_CREDIT * weight;
-      shared.push(`${word}≈${synonym}`);
+/**
+ * Source → weighted terms → several candidate queries (one engine round trip) → hard constraints →
+ * BM25F over each candidate's full public text → a 0–1 score with its explanation.
+ */
+async function rankCounterparts(index: SearchIndex, spec: Counterparts, limit: number): Promise<MatchList> {
+  const source = sourceTerms(spec.source);
+  const vocabulary = new Set(TEXT_FIELDS.flatMap((f) => source[f]));
+  const [targetStats, ownStats] = await askEngine(() =>
+    Promise.all([corpusStats(index, spec.target, vocabulary), corpusStats(index, spec.own, vocabulary)]),
+  );
+  const query = weighQueryTerms(source, targetStats, ownStats);
+  const queries = candidateQueries(query);
+  const shown = query.slice(0, MAX_QUERY_WORDS).map((q) => ({ word: q.term, weight: Math.round(q.weight * 100) / 100 }));
+  if (queries.length === 0) return { items: [], queryWords: shown };
+  const results = await askEngine(() =>
+    index.searchMany(spec.target, queries.map((words) => ({ q: words.join(' '), filter: spec.filter, limit: CANDIDATES_PER_QUERY }))),
+  );
+
+  const pool = new Map<string, { doc: SearchDocument; fits: Fits; terms: FieldTerms }>();
+  for (const result of results) {
+    for (const { document: doc } of result.hits) {
+      if (pool.has(doc.id)) continue;
+      const fits = spec.fits(doc);
+      // Hard constraints the index cannot express as one filter (either side may be 面议).
+      if (fits.price.value === 0 || fits.maturity.value === 0 || fits.industry.value === 0) continue;
+      pool.set(doc.id, { doc, fits, terms: candidateTerms(doc) });
     }
   }
-  return { value: total > 0 ? got / total : 0, shared };
-}
-
-async function rank(
-  index: SearchIndex,
-  name: IndexName,
-  words: WeightedWord[],
-  filter: FilterClause[],
-  fits: (doc: SearchDocument) => { industry: ReturnType<typeof industryFit>; maturity: ReturnType<typeof maturityFit>; price: ReturnType<typeof priceFit> },
-  limit: number,
-): Promise<Match[]> {
-  if (words.length === 0) return [];
-  const result = await askEngine(() => index.search(name, { q: words.map((w) => w.word).join(' '), filter, limit: CANDIDATES }));
+  const candidates = [...pool.values()];
+  const avg = averageLengths(candidates);
+  const scored = candidates.map((c) => ({ ...c, text: scoreCandidate(query, c, avg) }));
   const matches: Match[] = [];
-  for (const hit of result.hits) {
-    const f = fits(hit.document);
-    // Hard constraints the index cannot express as one filter (either side may be 面议).
-    if (f.price.value === 0 || f.maturity.value === 0 || f.industry.value === 0) continue;
-    const overlap = textOverlap(words, hit.document);
-    // Found only through a word outside the chosen ten: nothing a person could recognise as the reason.
-    if (overlap.value === 0) continue;
-    const text = 0.5 * overlap.value + 0.5 * hit.score;
+  for (const c of scored) {
+    const text = c.text;
+    // Found only through a word the reranker does not hold: nothing a person could recognise as the reason.
+    if (text.shared.length === 0) continue;
     matches.push({
-      listing: hit.document.view ?? {},
-      score: matchScore({ text, industry: f.industry.value, maturity: f.maturity.value, price: f.price.value }),
-      explanation: explain(overlap.shared, f.industry, f.maturity, f.price),
+      listing: c.doc.view ?? {},
+      score: matchScore({ text: 1 - Math.exp(-RELEVANCE.textGain * text.normalised), industry: c.fits.industry.value, maturity: c.fits.maturity.value, price: c.fits.price.value }),
+      explanation: explain(text.shared.slice(0, 8), c.fits.industry, c.fits.maturity, c.fits.price),
     });
   }
-  matches.sort((a, b) => b.score - a.score);
-  return matches.slice(0, limit);
+  matches.sort((a, b) => b.score - a.score || String(a.listing.id).localeCompare(String(b.listing.id)));
+  return { items: matches.slice(0, limit), queryWords: shown };
 }
 
 export async function matchesForNeed(db: Db, index: SearchIndex, principal: Principal | null, needId: string, limit: number): Promise<MatchList> {
@@ -117,29 +110,34 @@ export async function matchesForNeed(db: Db, index: SearchIndex, principal: Prin
   return matchNeed(index, need, limit);
 }
 
-/** The pure part, also used by the benchmark on the relevance set. */
-export async function matchNeed(index: SearchIndex, need: Pick<Need, 'keywords' | 'title' | 'problem' | 'acceptanceCriteria' | 'industry' | 'minTrl' | 'budget' | 'ownerOrgId'>, limit: number): Promise<MatchList> {
-  const words = queryWords({ keywords: need.keywords, title: need.title, text: `${need.problem}。${need.acceptanceCriteria.join('；')}` });
-  const filter: FilterClause[] = [
-    { field: 'status', op: 'eq', value: 'published' },
-    { field: 'industry', op: 'in', values: compatibleIndustries(need.industry) },
-    ...(need.minTrl ? [{ field: 'trl', op: 'gte', value: need.minTrl } as FilterClause] : []),
-  ];
+/** The pure part, also what the benchmark measures on the relevance set. */
+export async function matchNeed(
+  index: SearchIndex,
+  need: Pick<Need, 'keywords' | 'title' | 'problem' | 'acceptanceCriteria' | 'industry' | 'minTrl' | 'budget' | 'ownerOrgId'>,
+  limit: number,
+): Promise<MatchList> {
   const budgetMax = need.budget.kind === 'range' ? need.budget.maxFen : undefined;
-  const items = await rank(
+  const list = await rankCounterparts(
     index,
-    'achievements',
-    words,
-    filter,
-    (doc) => ({
-      industry: industryFit(need.industry, doc.industry),
-      maturity: maturityFit(doc.trl, need.minTrl ?? null),
-      price: priceFit(doc.amountMinFen, budgetMax),
-    }),
+    {
+      target: 'achievements',
+      own: 'needs',
+      source: { title: need.title, body: need.problem, criteria: need.acceptanceCriteria.join('；'), keywords: need.keywords },
+      filter: [
+        { field: 'status', op: 'eq', value: 'published' },
+        { field: 'industry', op: 'in', values: compatibleIndustries(need.industry) },
+        ...(need.minTrl ? [{ field: 'trl', op: 'gte', value: need.minTrl } as FilterClause] : []),
+      ],
+      fits: (doc) => ({
+        industry: industryFit(need.industry, doc.industry),
+        maturity: maturityFit(doc.trl, need.minTrl ?? null),
+        price: priceFit(doc.amountMinFen, budgetMax),
+      }),
+    },
     limit + 1,
   );
   // An organisation's own listings are not counterparts.
-  return { items: items.filter((m) => m.listing.ownerOrgId !== need.ownerOrgId).slice(0, limit), queryWords: words };
+  return { items: list.items.filter((m) => m.listing.ownerOrgId !== need.ownerOrgId).slice(0, limit), queryWords: list.queryWords };
 }
 
 export async function matchesForAchievement(
@@ -154,27 +152,33 @@ export async function matchesForAchievement(
   return matchAchievement(index, achievement, limit, now);
 }
 
-export async function matchAchievement(index: SearchIndex, a: Achievement, limit: number, now: Date): Promise<MatchList> {
-  const words = queryWords({ keywords: a.keywords, title: a.title, text: a.summary });
-  const filter: FilterClause[] = [
-    { field: 'status', op: 'eq', value: 'published' },
-    { field: 'industry', op: 'in', values: compatibleIndustries(a.industry) },
-    // Needs that ask for more maturity than this achievement has are out; so are those past their deadline.
-    { field: 'trl', op: 'lte', value: a.trl },
-    { field: 'deadlineDay', op: 'gte', value: Number(shanghaiDate(now).replaceAll('-', '')) },
-  ];
+export async function matchAchievement(
+  index: SearchIndex,
+  a: Pick<Achievement, 'keywords' | 'title' | 'summary' | 'industry' | 'trl' | 'price' | 'ownerOrgId'>,
+  limit: number,
+  now: Date,
+): Promise<MatchList> {
   const floor = priceFloorFen(a.price);
-  const items = await rank(
+  const list = await rankCounterparts(
     index,
-    'needs',
-    words,
-    filter,
-    (doc) => ({
-      industry: industryFit(a.industry, doc.industry),
-      maturity: maturityFit(a.trl, doc.trl || null),
-      price: priceFit(floor, doc.negotiable ? undefined : doc.amountMaxFen),
-    }),
+    {
+      target: 'needs',
+      own: 'achievements',
+      source: { title: a.title, body: a.summary, criteria: '', keywords: a.keywords },
+      filter: [
+        { field: 'status', op: 'eq', value: 'published' },
+        { field: 'industry', op: 'in', values: compatibleIndustries(a.industry) },
+        // Needs that ask for more maturity than this achievement has are out; so are those past their deadline.
+        { field: 'trl', op: 'lte', value: a.trl },
+        { field: 'deadlineDay', op: 'gte', value: Number(shanghaiDate(now).replaceAll('-', '')) },
+      ],
+      fits: (doc) => ({
+        industry: industryFit(a.industry, doc.industry),
+        maturity: maturityFit(a.trl, doc.trl || null),
+        price: priceFit(floor, doc.negotiable ? undefined : doc.amountMaxFen),
+      }),
+    },
     limit + 1,
   );
-  return { items: items.filter((m) => m.listing.ownerOrgId !== a.ownerOrgId).slice(0, limit), queryWords: words };
+  return { items: list.items.filter((m) => m.listing.ownerOrgId !== a.ownerOrgId).slice(0, limit), queryWords: list.queryWords };
 }

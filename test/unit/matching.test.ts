@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compatibleIndustries, explain, industryFit, matchScore, maturityFit, priceFit } from '../../shared/domain/matching';
-import { MAX_QUERY_WORDS, queryWords } from '../../shared/search/query-words';
+import { candidateQueries, MAX_QUERY_WORDS } from '../../shared/search/candidate-queries';
+import { candidateTerms, keywordTerms, type TextField } from '../../shared/search/listing-terms';
+import { averageLengths, scoreCandidate, weighQueryTerms } from '../../shared/search/relevance';
+import { idfOf, type CorpusStats } from '../../shared/search/term-stats';
 import { contentWords, tokenize } from '../../shared/search/tokenizer';
 
 describe('Chinese text handling', () => {
@@ -16,19 +19,76 @@ describe('Chinese text handling', () => {
     for (const filler of ['不了', '不敢', '几天']) expect(words).not.toContain(filler);
   });
 
-  it('reduces a long need to at most 10 weighted words, the owner’s keywords first', () => {
-    const words = queryWords({
-      keywords: ['断线', '切片损耗'],
-      title: '硅片切割断线多、损耗大，想把硅耗降下来',
-      text: '切片车间用的是多线切割机，最近换了更细的线以后断线次数明显增加，平均每班断两三次，断线后整刀报废或返工；每公斤硅棒出片数比同行少，线痕和厚薄不均超标的片子也多。'.repeat(5),
-    });
-    expect(words.length).toBeLessThanOrEqual(MAX_QUERY_WORDS);
-    expect(words[0]!.word).toBe('断线');
-    expect(words.map((w) => w.word)).toContain('切片损耗');
-    for (let i = 1; i < words.length; i++) expect(words[i - 1]!.weight).toBeGreaterThanOrEqual(words[i]!.weight);
-    // A word and its synonym do not both take a slot.
-    const set = new Set(words.map((w) => w.word));
-    expect(set.has('切割') && set.has('切片')).toBe(false);
+  it('cuts a keyword pasted from a title into its words, and keeps a short keyword whole too', () => {
+    expect(keywordTerms('主运输皮带老跑偏')).toEqual(expect.arrayContaining(['皮带', '跑偏']));
+    expect(keywordTerms('主运输皮带老跑偏')).not.toContain('主运输皮带老跑偏');
+    expect(keywordTerms('切片损耗')).toEqual(expect.arrayContaining(['切片', '损耗', '切片损耗']));
+  });
+});
+
+/** Corpus statistics from a table of document frequencies (what SearchIndex.termStats answers). */
+function stats(documents: number, df: Record<string, number>): CorpusStats {
+  return { documents, df: (t) => df[t] ?? 0, idf: (t) => idfOf(documents, df[t] ?? 0) };
+}
+
+describe('query terms from the corpora', () => {
+  const source = { title: ['断线', '车间'], keywords: ['断线'], body: ['断线', '车间', '硅片', '线痕'], criteria: [] };
+
+  it('weighs rare target terms high and the source side’s boilerplate low; terms no target holds are dropped', () => {
+    const target = stats(300, { 断线: 3, 车间: 20, 硅片: 12, 线痕: 0 });
+    // Every need says 车间; few say 断线.
+    const own = stats(50, { 断线: 2, 车间: 40, 硅片: 5 });
+    const query = weighQueryTerms(source, target, own);
+    expect(query.map((q) => q.term)).toEqual(['断线', '硅片', '车间']);
+    expect(query.find((q) => q.term === '车间')!.weight).toBeLessThan(query.find((q) => q.term === '硅片')!.weight / 5);
+    expect(query.find((q) => q.term === '断线')!.fields.sort()).toEqual(['body', 'keywords', 'title']);
+  });
+
+  it('builds at most five queries of at most ten words, no two alike, the strongest first', () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ term: `词${i}`, weight: 25 - i, fields: i % 2 ? (['body'] as TextField[]) : (['title', 'body'] as TextField[]) }));
+    const queries = candidateQueries(many);
+    expect(queries.length).toBeLessThanOrEqual(5);
+    for (const q of queries) expect(q.length).toBeLessThanOrEqual(MAX_QUERY_WORDS);
+    expect(queries[0]).toEqual(many.slice(0, 10).map((t) => t.term));
+    expect(queries).toContainEqual(many.filter((t) => t.fields.includes('title')).slice(0, 10).map((t) => t.term));
+    expect(queries).toContainEqual(many.slice(10, 20).map((t) => t.term));
+    expect(new Set(queries.map((q) => [...q].sort().join())).size).toBe(queries.length);
+    expect(candidateQueries([])).toEqual([]);
+  });
+});
+
+describe('reranking a candidate’s full text', () => {
+  const query = [
+    { term: '跑偏', weight: 3, fields: ['title'] as TextField[] },
+    { term: '皮带', weight: 2, fields: ['body'] as TextField[] },
+    { term: '撒煤', weight: 1, fields: ['body'] as TextField[] },
+  ];
+  const text = (title: string, body: string) => ({ terms: candidateTerms({ title, body, criteria: '', keywords: [] }) });
+
+  it('credits the word itself most, a synonym less, a problem ↔ remedy word least, and says which', () => {
+    const panels = [
+      { term: '积灰', weight: 3, fields: ['title'] as TextField[] },
+      { term: '组件', weight: 2, fields: ['body'] as TextField[] },
+    ];
+    const direct = text('组件积灰在线监测', '识别组件积灰程度。');
+    const synonym = text('电池片积灰在线监测', '识别电池片积灰程度。');
+    const related = text('组件自清洁涂层', '疏水涂层使组件自清洁。');
+    const avg = averageLengths([direct, synonym, related]);
+    const [d, s, r] = [direct, synonym, related].map((c) => scoreCandidate(panels, c, avg));
+    expect(d!.shared).toEqual(['积灰', '组件']);
+    expect(s!.shared).toEqual(['积灰', '组件≈电池片']);
+    expect(r!.shared).toEqual(['积灰→自清洁', '组件']);
+    expect(d!.normalised).toBeGreaterThan(s!.normalised);
+    expect(s!.normalised).toBeGreaterThan(r!.normalised);
+    expect(r!.normalised).toBeGreaterThan(0);
+    expect(scoreCandidate(query, text('枸杞制干', '热泵干燥。'), avg)).toMatchObject({ raw: 0, shared: [] });
+  });
+
+  it('scores in 0–1 whatever the text holds', () => {
+    const full = text('跑偏 皮带 撒煤', '跑偏 皮带 撒煤 '.repeat(30));
+    const score = scoreCandidate(query, full, averageLengths([full]));
+    expect(score.normalised).toBeGreaterThan(0.5);
+    expect(score.normalised).toBeLessThanOrEqual(1);
   });
 });
 

@@ -1,0 +1,102 @@
+/**
+ * A listing's public text as terms, field by field: what matching reads on both sides. Candidates are
+ * segmented once per id and version (a new version is a new key): segmenting the same candidates again
+ * for every match request was most of a match's cost.
+ */
+import { contentTokens, tokenize } from './tokenizer';
+
+export const TEXT_FIELDS = ['title', 'keywords', 'body', 'criteria'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** The public text of a listing, as a search document holds it. */
+export interface ListingText {
+  id?: string;
+  version?: number;
+  title: string;
+  /** Achievement summary or need problem statement. */
+  body: string;
+  /** Need acceptance criteria joined; empty for achievements. */
+  criteria: string;
+  keywords: string[];
+}
+
+export interface FieldTerms {
+  /** Per field: number of terms. */
+  length: Record<TextField, number>;
+  /**
+   * term → its occurrences per field packed in one number, a byte per field in TEXT_FIELDS order (see
+   * fieldCount): one lookup per query term when scoring, and no array per term in the cache.
+   */
+  byTerm: Map<string, number>;
+}
+
+/**
+ * A keyword typed by its owner, as terms: its words as the segmenter cuts them, and the keyword itself
+ * when it is short enough to be a term (a title phrase typed as a keyword is only its words).
+ */
+export function keywordTerms(keyword: string): string[] {
+  const whole = keyword.toLowerCase().trim();
+  const words = tokenize(whole);
+  return whole.length <= 6 && !words.includes(whole) && whole !== '' ? [...words, whole] : words;
+}
+
+/** Document side: search-mode tokens (compounds and their parts), as the engines index them. */
+function documentTerms(text: ListingText): FieldTerms {
+  const tokens: Record<TextField, string[]> = {
+    title: tokenize(text.title),
+    keywords: text.keywords.flatMap(keywordTerms),
+    body: tokenize(text.body),
+    criteria: tokenize(text.criteria),
+  };
+  const byTerm = new Map<string, number>();
+  TEXT_FIELDS.forEach((field, i) => {
+    for (const t of tokens[field]) {
+      const packed = byTerm.get(t) ?? 0;
+      // Counts saturate at 255 per field (BM25 saturates long before).
+      if (fieldCount(packed, i) < 255) byTerm.set(t, packed + 256 ** i);
+    }
+  });
+  return {
+    byTerm,
+    length: { title: tokens.title.length, keywords: tokens.keywords.length, body: tokens.body.length, criteria: tokens.criteria.length },
+  };
+}
+
+/** Occurrences in field `i` (TEXT_FIELDS order) of a packed byTerm value. */
+export function fieldCount(packed: number, i: number): number {
+  return Math.floor(packed / 256 ** i) % 256;
+}
+
+const CACHE_SIZE = 5_000;
+const cache = new Map<string, FieldTerms>();
+
+/** The terms of a candidate document, cached by id and version when it has both. */
+export function candidateTerms(text: ListingText): FieldTerms {
+  if (text.id === undefined || text.version === undefined) return documentTerms(text);
+  const key = `${text.id}:${text.version}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const terms = documentTerms(text);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, terms);
+  return terms;
+}
+
+/**
+ * Query side: content words only (nouns, verbs, the domain vocabulary), so that everyday phrasing in a
+ * problem statement (放不了几天, 说坏就坏) does not become a query term; plus the keywords' terms.
+ */
+export function sourceTerms(text: ListingText): Record<TextField, string[]> {
+  const content = (s: string) => {
+    const words = contentTokens(s);
+    // A compound the segmenter keeps whole (非计划停车) also brings its parts, as the index has them.
+    const parts = words.flatMap((w) => (w.length >= 4 ? tokenize(w).filter((p) => p !== w && p.length >= 2) : []));
+    return [...words, ...parts];
+  };
+  return {
+    title: content(text.title),
+    keywords: text.keywords.flatMap(keywordTerms),
+    body: content(text.body),
+    criteria: content(text.criteria),
+  };
+}
