@@ -15,7 +15,7 @@ let runner: Runner;
 let browser: Browser;
 
 beforeAll(async () => {
-  const executablePath = ensureChromium();
+  const executablePath = await ensureChromium();
   mkdirSync(SHOTS, { recursive: true });
   [runner, browser] = await Promise.all([startRunner(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
 }, 240_000);

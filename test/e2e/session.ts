@@ -14,7 +14,7 @@ export function useJourney(): Journey {
   let runner: Runner;
   let browser: Browser;
   beforeAll(async () => {
-    const executablePath = ensureChromium();
+    const executablePath = await ensureChromium();
     [runner, browser] = await Promise.all([startRunner(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
   }, 240_000);
   afterAll(async () => {
