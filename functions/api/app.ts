@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../../shared/domain/errors';
 import type { ApiDeps, ApiEnv } from './context';
 import { authenticate } from './middleware/authenticate';
+import { publicCache } from './middleware/public-cache';
 import { limitWrites } from './middleware/rate-limit';
 import { docsUi } from './openapi/docs-ui';
 import { openApiDocument } from './openapi/document';
@@ -70,6 +71,7 @@ export function createApp(deps: ApiDeps) {
   // strict-origin-when-cross-origin (not no-referrer): with no-referrer browsers send `Origin: null` on
 // same-origin form posts, which the pages' CSRF origin check must refuse.
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, referrerPolicy: 'strict-origin-when-cross-origin' }));
+  app.use('*', publicCache());
   app.onError(handleError);
   // Under /api a missing route is problem+json; anywhere else a person gets a page.
   app.notFound((c) =>

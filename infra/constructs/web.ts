@@ -37,6 +37,12 @@ export const FORWARDED_HEADERS = [
   'User-Agent',
 ];
 
+/**
+ * Cookies that change what a page or API answer says, so they are in the cache key: the language, and
+ * the session (whose holders get `private, no-store` answers anyway; see public-cache.ts in the api).
+ */
+export const CACHE_KEY_COOKIES = ['lang', 'tm_session', 'tm_refresh'];
+
 export class WebHosting extends Construct {
   readonly bucket: s3.Bucket;
   readonly logBucket: s3.Bucket;
@@ -81,13 +87,14 @@ export class WebHosting extends Construct {
     });
     const assetsOrigin = china ? origins.S3BucketOrigin.withOriginAccessIdentity(this.bucket) : origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
 
-    const pagesCache = new cloudfront.CachePolicy(this, 'PagesNoCache', {
-      comment: 'Pages and API: never cached (TTL 0 unless the app says otherwise, at most 1 s); Authorization in the key so it is forwarded',
+    const pagesCache = new cloudfront.CachePolicy(this, 'PagesCache', {
+      comment: 'Pages and API: kept as long as the app says (anonymous public reads 30 s); keyed by language, session, Authorization',
       defaultTtl: Duration.seconds(0),
       minTtl: Duration.seconds(0),
-      maxTtl: Duration.seconds(1),
+      maxTtl: Duration.minutes(5),
       headerBehavior: cloudfront.CacheHeaderBehavior.allowList('Authorization'),
-      cookieBehavior: cloudfront.CacheCookieBehavior.all(),
+      // Not every cookie: the CSRF cookie differs per visitor and would give each visitor a cache of their own.
+      cookieBehavior: cloudfront.CacheCookieBehavior.allowList(...CACHE_KEY_COOKIES),
       queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,

@@ -16,7 +16,8 @@ import { MEILISEARCH_VERSION } from '../../shared/search/meilisearch-index';
 import { listingOfRecord } from '../../shared/search/indexer';
 import { httpApiPath, signedInRoutes } from '../../infra/constructs/api';
 import { STREAM_FILTERS } from '../../infra/constructs/functions';
-import { FORWARDED_HEADERS } from '../../infra/constructs/web';
+import { CACHE_KEY_COOKIES, FORWARDED_HEADERS } from '../../infra/constructs/web';
+import { REFRESH_COOKIE, SESSION_COOKIE } from '../../web/session';
 import { addNagChecks } from '../../infra/nag';
 import { lambdaRouteDocs } from '../../infra/stack';
 import { STATIC_PATHS } from '../../infra/web-assets';
@@ -365,8 +366,19 @@ describe('web hosting', () => {
     ]);
     expect(config.Logging.Bucket).toBeDefined();
     dev.template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
-      CachePolicyConfig: Match.objectLike({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 1, ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] } }) }),
+      CachePolicyConfig: Match.objectLike({
+        DefaultTTL: 0,
+        MinTTL: 0,
+        MaxTTL: 300,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] },
+          CookiesConfig: { CookieBehavior: 'whitelist', Cookies: ['lang', 'tm_session', 'tm_refresh'] },
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+        }),
+      }),
     });
+    // The cookies in the key are the ones the app reads for language and session.
+    expect(CACHE_KEY_COOKIES).toEqual(['lang', SESSION_COOKIE, REFRESH_COOKIE]);
     dev.template.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
       OriginRequestPolicyConfig: Match.objectLike({ CookiesConfig: { CookieBehavior: 'all' }, QueryStringsConfig: { QueryStringBehavior: 'all' }, HeadersConfig: { HeaderBehavior: 'whitelist', Headers: FORWARDED_HEADERS } }),
     });
