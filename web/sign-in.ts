@@ -5,7 +5,7 @@
  * endpoints (/oauth2/authorize, /oauth2/token, /logout). The pages never see a password either way.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface HostedUiConfig {
   /**

@@ -3,7 +3,7 @@
  * If-Match carries the version a client read.
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError } from '../../shared/domain/errors';
 import { issuesFromZod } from './problem';
 

@@ -2,7 +2,7 @@
  * Research achievements (科技成果): what universities and institutes offer. The public summary is for
  * everyone; the confidential detail and the contact are for the owner until it accepts an interest.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from './errors';
 import {
   contactSchema,

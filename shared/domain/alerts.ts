@@ -2,7 +2,7 @@
  * Saved searches (订阅) and the notifications they and matching produce. A notification exists at most
  * once per (listing, recipient): the alert handler may see a publication many times.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { industrySchema, text, transferModeSchema } from './listing-common';
 import { fenSchema } from './money';
 import { districtSchema } from './organisation';

@@ -2,7 +2,7 @@
  * Technology contracts (技术合同) brokered by transfer centers, the payments actually made under them
  * (履行 / 到账), the reward balance and the claims against it. Amounts are integer fen.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from './errors';
 import { dateSchema, text } from './listing-common';
 import { positiveFenSchema } from './money';

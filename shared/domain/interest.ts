@@ -4,7 +4,7 @@
  * a coded reason so the other side learns why. Contacts and the confidential detail are disclosed to the
  * other side only once accepted.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from './errors';
 import { contactSchema, text } from './listing-common';
 import { positiveFenSchema } from './money';

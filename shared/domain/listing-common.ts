@@ -1,7 +1,7 @@
 /**
  * Pieces that achievements and needs share: text limits, keywords, contact, cooperation modes, dates.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { INDUSTRIES } from './industries';
 
 // Control characters other than tab/newline have no place in listing text and break exports and search.

@@ -2,7 +2,7 @@
  * Money is integer fen (分) everywhere: 1 CNY = 100 fen. Never floats, never strings in arithmetic.
  * The ceiling keeps every sum of amounts far inside Number.MAX_SAFE_INTEGER.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** 10 trillion fen = 100 billion CNY: larger than any single technology contract or bounty. */
 export const MAX_FEN = 10_000_000_000_000;

@@ -3,7 +3,7 @@
  * A published challenge is a public promise: its bounty, deadline and acceptance criteria can be raised,
  * extended or added to, never lowered, shortened or withdrawn, and it cannot be closed before its deadline.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stripUndefined } from './achievement';
 import { DomainError, fieldIssue, type FieldIssue } from './errors';
 import {

@@ -2,7 +2,7 @@
  * Organisations (机构): who publishes, who buys, who brokers, who governs. Verification is the bureau's
  * alone; an unverified organisation can prepare drafts but not publish.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { creditCodeProblem } from './credit-code';
 import { DISTRICTS } from './districts';
 import { contactSchema, text } from './listing-common';

@@ -3,7 +3,7 @@
  * city's plan: 10% of the amount actually performed, at most 200,000 CNY per contract). A policy has a
  * validity window and eligibility; the policy in force on a payment's date governs that payment.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from './errors';
 import { dateSchema, text } from './listing-common';
 import { positiveFenSchema } from './money';

@@ -17,7 +17,7 @@ import { achievementDocument, needDocument } from '../search/documents';
 import { createEmbeddedIndex } from '../search/embedded-index';
 import { listingOfRecord } from '../search/indexer';
 import type { SearchIndex } from '../search/search-index';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { requireSignedIn } from './access';
 import { matchAchievement, matchNeed } from './matching';
 import { searchHall } from './search';

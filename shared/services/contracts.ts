@@ -25,7 +25,7 @@ import {
 } from '../domain/contract';
 import { DomainError } from '../domain/errors';
 import { shanghaiDate } from '../domain/listing-common';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { requireMember, requireSignedIn } from './access';
 import { retryOnConflict } from './retry';
 

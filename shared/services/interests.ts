@@ -15,7 +15,7 @@ import { DomainError } from '../domain/errors';
 import { decideInterest, newInterest, type DECLINE_REASONS, type Interest, type interestBody, type proposalBody } from '../domain/interest';
 import { shanghaiDate, type Contact } from '../domain/listing-common';
 import { transitionNeed, type Need } from '../domain/need';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { requireMember, requireSignedIn } from './access';
 
 const OPEN_STATUSES = ['published', 'in_negotiation'] as const;

@@ -17,7 +17,7 @@ import {
   type OrganisationPublic,
   type VerificationStatus,
 } from '../domain/organisation';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { verifyOrgBody } from '../domain/organisation';
 import { requireSignedIn } from './access';
 

@@ -11,7 +11,7 @@ import * as repo from '../db/contracts';
 import { claimable, rewardBalanceSchema, type Claim, type Contract, type createClaimBody, type RewardBalance } from '../domain/contract';
 import { DomainError } from '../domain/errors';
 import { accrue, overlapping, SEED_POLICIES, type createPolicyBody, type RewardPolicy } from '../domain/reward-policy';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { shanghaiDate } from '../domain/listing-common';
 import { requireMember, requireSignedIn } from './access';
 import { isParty, type Actor } from './contracts';

@@ -2,7 +2,7 @@
  * OpenAPI 3.1 from the route descriptions. JSON Schema 2020-12 is what OpenAPI 3.1 speaks, which is
  * zod's default JSON Schema target.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteDoc } from './route-docs';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

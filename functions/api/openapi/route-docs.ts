@@ -2,7 +2,7 @@
  * Each route file describes its routes with the same zod schemas it validates with; the OpenAPI document
  * is generated from these descriptions (and a test checks that every mounted route is described).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export type Access = 'anyone' | 'signed-in' | 'owner' | 'admin' | 'university' | 'enterprise' | 'local-only';
 

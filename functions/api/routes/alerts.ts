@@ -1,6 +1,6 @@
 /** Saved searches and the notification inbox. */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createSavedSearchBody, notificationSchema, savedSearchSchema } from '../../../shared/domain/alerts';
 import { createSavedSearch, listSavedSearches, notifications, removeSavedSearch } from '../../../shared/services/alerts';
 import type { ApiEnv } from '../context';

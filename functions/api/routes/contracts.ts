@@ -1,6 +1,6 @@
 /** Contracts, payments, rewards, claims, policies, KPIs and the audit trail. */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import * as repo from '../../../shared/db/contracts';
 import {
   claimSchema,

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../../../shared/domain/errors';
 import { accountPickerPage } from '../../../web/pages/sign-in';
 import { CALLBACK_PATH, codeChallenge, sameState } from '../../../web/sign-in';

@@ -3,7 +3,7 @@
  * Mounted only when the local runner (or a test) passes `deps.dev`; the Lambda handler never does.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalIssuer } from '../../../shared/auth/local-issuer';
 import type { Role } from '../../../shared/auth/principal';
 import { DomainError } from '../../../shared/domain/errors';

@@ -1,6 +1,6 @@
 /** 意向 and 揭榜: send, decide, read. */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { declineBody, interestBody, interestSchema, proposalBody } from '../../../shared/domain/interest';
 import { contactSchema } from '../../../shared/domain/listing-common';
 import { decide, expressInterest, listInterests, readInterest, submitProposal } from '../../../shared/services/interests';

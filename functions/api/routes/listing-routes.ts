@@ -3,7 +3,7 @@
  * so their HTTP surface is built once from the kind's schemas and actions.
  */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   createListing,
   listListings,

@@ -1,6 +1,6 @@
 /** Ranked counterparts for a listing, each with a readable explanation (owner and admins only). */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { matchesForAchievement, matchesForNeed } from '../../../shared/services/matching';
 import type { ApiEnv } from '../context';
 import type { RouteDoc } from '../openapi/route-docs';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { districtSchema } from '../../../shared/domain/organisation';
 import { industrySchema, transferModeSchema } from '../../../shared/domain/listing-common';
 import { createNeedBody, needPublicSchema, needSchema, needStatusSchema, updateNeedBody } from '../../../shared/domain/need';

@@ -1,5 +1,5 @@
 /** Shared query schemas and id checks for listing routes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../../../shared/domain/errors';
 import { idSchema } from '../../../shared/domain/listing-common';
 import { fenSchema } from '../../../shared/domain/money';
