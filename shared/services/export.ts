@@ -2,27 +2,22 @@
  * The bureau's Excel export: every contract with its payments, ledger entries and claims, Chinese column
  * headers, amounts both as integer fen (the record) and as yuan formatted ¥#,##0.00 (for reading).
  */
-import type ExcelJS from 'exceljs';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/client';
 import * as repo from '../db/contracts';
 import { CONTRACT_STATUSES, type Contract } from '../domain/contract';
 import { DomainError } from '../domain/errors';
 import { CONTRACT_KIND_LABELS_ZH } from '../domain/reward-policy';
+import { workbook, type Sheet, type SheetColumn } from '../files/xlsx';
 import { requireSignedIn } from './access';
 
-const YUAN = '"¥"#,##0.00';
 const STATUS_ZH: Record<string, string> = {
   draft: '待登记', registered: '已登记', rejected: '不予登记', performing: '履行中', completed: '已完成', terminated: '已终止',
   recorded: '待核验', verified: '已核验', pending: '待审批', approved: '已批准', paid: '已兑付',
 };
 
-function addSheet(book: ExcelJS.Workbook, name: string, columns: { header: string; key: string; width: number; money?: boolean }[], rows: Record<string, unknown>[]) {
-  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, ...(c.money ? { style: { numFmt: YUAN } } : {}) }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  return sheet;
+function sheet(name: string, columns: SheetColumn[], rows: Record<string, unknown>[]): Sheet {
+  return { name, columns, rows };
 }
 
 /** Fen → yuan for display in the sheet only; the fen column next to it is the exact figure. */
@@ -34,13 +29,8 @@ export async function contractsWorkbook(db: Db, principal: Principal | null): Pr
   const contracts: Contract[] = (await Promise.all(CONTRACT_STATUSES.map((s) => repo.contractsWithStatus(db, s)))).flat().sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   const details = await Promise.all(contracts.map(async (c) => ({ c, payments: await repo.paymentsOf(db, c.id), ledger: await repo.ledgerOf(db, c.id), claims: await repo.claimsOf(db, c.id), balance: await repo.getBalance(db, c.id) })));
 
-  // exceljs and its zip/stream dependencies load on the first export, not on every Lambda cold start.
-  const { default: Excel } = await import('exceljs');
-  const book = new Excel.Workbook();
-  book.creator = '石嘴山科技大市场';
-  book.created = new Date();
-  addSheet(
-    book,
+  const sheets: Sheet[] = [];
+  sheets.push(sheet(
     '技术合同',
     [
       { header: '合同编号', key: 'id', width: 32 },
@@ -66,9 +56,8 @@ export async function contractsWorkbook(db: Db, principal: Principal | null): Pr
       amountYuan: yuan(c.amountFen), amountFen: c.amountFen, verifiedFen: c.verifiedFen, accruedFen: balance?.accruedFen ?? 0, approvedFen: balance?.approvedFen ?? 0,
       industry: c.industry ?? '', district: c.district ?? '',
     })),
-  );
-  addSheet(
-    book,
+  ));
+  sheets.push(sheet(
     '到账记录',
     [
       { header: '到账编号', key: 'id', width: 32 },
@@ -82,9 +71,8 @@ export async function contractsWorkbook(db: Db, principal: Principal | null): Pr
       { header: '核验时间', key: 'verifiedAt', width: 24 },
     ],
     details.flatMap(({ payments }) => payments.map((p) => ({ ...p, amountYuan: yuan(p.amountFen), status: STATUS_ZH[p.status] ?? p.status, verifiedBy: p.verifiedBy ?? '', verifiedAt: p.verifiedAt ?? '' }))),
-  );
-  addSheet(
-    book,
+  ));
+  sheets.push(sheet(
     '奖励台账',
     [
       { header: '合同编号', key: 'contractId', width: 32 },
@@ -95,9 +83,8 @@ export async function contractsWorkbook(db: Db, principal: Principal | null): Pr
       { header: '记账时间', key: 'at', width: 24 },
     ],
     details.flatMap(({ c, ledger }) => ledger.map((e) => ({ ...e, contractId: c.id, policyId: e.policyId ?? '无适用政策' }))),
-  );
-  addSheet(
-    book,
+  ));
+  sheets.push(sheet(
     '奖励申领',
     [
       { header: '申领编号', key: 'id', width: 32 },
@@ -110,6 +97,6 @@ export async function contractsWorkbook(db: Db, principal: Principal | null): Pr
       { header: '提交时间', key: 'createdAt', width: 24 },
     ],
     details.flatMap(({ claims }) => claims.map((cl) => ({ ...cl, amountYuan: yuan(cl.amountFen), status: STATUS_ZH[cl.status] ?? cl.status, decidedBy: cl.decidedBy ?? '', reason: cl.reason ?? '' }))),
-  );
-  return Buffer.from(await book.xlsx.writeBuffer());
+  ));
+  return workbook(sheets, { creator: '石嘴山科技大市场', created: new Date() });
 }
