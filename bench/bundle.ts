@@ -15,7 +15,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { copyNativePackages, ESBUILD_TARGET, ESM_REQUIRE_BANNER, FUNCTIONS, NATIVE_EXTERNALS, PROJECT_ROOT, importEnvironment } from '../infra/bundling';
+import { addNativeFiles, ESBUILD_CHARSET, LAMBDA_ALIASES, ESBUILD_TARGET, ESM_REQUIRE_BANNER, FUNCTIONS, NATIVE_EXTERNALS, PROJECT_ROOT, importEnvironment } from '../infra/bundling';
 import { writeResult } from './lib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -54,10 +54,12 @@ try {
       sourcesContent: false,
       mainFields: ['module', 'main'],
       banner: { js: ESM_REQUIRE_BANNER },
+      charset: ESBUILD_CHARSET,
+      alias: LAMBDA_ALIASES,
       external: spec.native ? NATIVE_EXTERNALS : [],
       logLevel: 'error',
     });
-    if (spec.native) copyNativePackages(outDir);
+    if (spec.native) addNativeFiles(outDir);
 
     const script = `const c = process.cpuUsage(); const t = performance.now(); const m = await import(${JSON.stringify(file)}); const ms = performance.now() - t; const cpu = process.cpuUsage(c); if (typeof m.handler !== 'function') process.exit(3); process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000 }));`;
     const samples: number[] = [];

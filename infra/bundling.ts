@@ -10,8 +10,9 @@
  *   ELF header of the copied `.node` file to prove it.
  */
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeTrimmedDictionary } from '../shared/search/jieba-dictionary';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,6 +37,17 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'pre-token-generation', entry: 'functions/pre-token-generation/handler.ts', native: false },
 ];
 
+/**
+ * Modules replaced in the Lambda bundles: the SDK's credential chain by the environment provider (see
+ * infra/lambda/env-credentials.ts for why).
+ */
+export const LAMBDA_ALIASES: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': join(PROJECT_ROOT, 'infra', 'lambda', 'env-credentials.ts'),
+};
+
+/** Chinese text (pages, messages, dictionaries) as UTF-8, not \uXXXX escapes: half the bytes. */
+export const ESBUILD_CHARSET = 'utf8' as const;
+
 /** Node 22 is the Lambda runtime (nodejs22.x). */
 export const ESBUILD_TARGET = 'node22';
 
@@ -46,15 +58,33 @@ export const ESBUILD_TARGET = 'node22';
  */
 export const ESM_REQUIRE_BANNER = "import { createRequire as __cjsRequire } from 'node:module'; const require = __cjsRequire(import.meta.url);";
 
-/** Copies the native packages into a bundle's output directory (`node_modules/...` beside index.mjs). */
-export function copyNativePackages(outputDir: string, root: string = PROJECT_ROOT): void {
+/**
+ * The package's own dictionaries (11 MB) stay behind: the bundle reads the trimmed dictionary beside it
+ * (shared/search/jieba-dictionary.ts) and never the IDF table.
+ */
+const LEFT_OUT = new Set(['dict.txt', 'idf.txt']);
+
+/**
+ * Copies the native packages into a bundle's output directory (`node_modules/...` beside index.mjs),
+ * without jieba's dictionaries, and writes the trimmed dictionary beside the bundle.
+ */
+export function addNativeFiles(outputDir: string, root: string = PROJECT_ROOT): void {
   for (const name of NATIVE_PACKAGES) {
     const from = join(root, 'node_modules', name);
     if (!existsSync(from)) throw new Error(`${from} is missing: run npm ci on linux-x64 (the Lambda architecture)`);
     const to = join(outputDir, 'node_modules', name);
     mkdirSync(dirname(to), { recursive: true });
-    cpSync(from, to, { recursive: true, dereference: true });
+    cpSync(from, to, { recursive: true, dereference: true, filter: (source) => !LEFT_OUT.has(basename(source)) });
   }
+  writeTrimmedDictionary(outputDir);
+}
+
+/** The same as shell commands, for the stack's NodejsFunction afterBundling hook (it takes commands). */
+export function addNativeFilesCommands(inputDir: string, outputDir: string): string[] {
+  const script = `import(${JSON.stringify(join(inputDir, 'infra', 'bundling.ts'))}).then((m) => m.addNativeFiles(${JSON.stringify(outputDir)}, ${JSON.stringify(inputDir)}))`;
+  // tsx by its file: the hook's working directory is not the project.
+  const tsx = pathToFileURL(join(inputDir, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  return [`"${process.execPath}" --import "${tsx}" --input-type=module -e '${script}'`];
 }
 
 /**

@@ -11,14 +11,14 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { acknowledge, acknowledgeLambdaExecutionRole, arnRef } from '../nag';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { METRICS_NAMESPACE } from '../../shared/observability/lambda';
-import { ESBUILD_TARGET, ESM_REQUIRE_BANNER, FUNCTIONS, NATIVE_EXTERNALS, NATIVE_PACKAGES, PROJECT_ROOT, type FunctionSpec } from '../bundling';
+import { addNativeFilesCommands, LAMBDA_ALIASES, ESBUILD_TARGET, ESM_REQUIRE_BANNER, FUNCTIONS, NATIVE_EXTERNALS, PROJECT_ROOT, type FunctionSpec } from '../bundling';
 import type { Stage } from '../config';
 import type { SearchEngine } from './search';
 
@@ -81,6 +81,8 @@ export function marketFunction(scope: Construct, id: string, spec: FunctionSpec,
       mainFields: ['module', 'main'],
       banner: ESM_REQUIRE_BANNER,
       bundleAwsSDK: true,
+      charset: Charset.UTF8,
+      esbuildArgs: Object.fromEntries(Object.entries(LAMBDA_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
       externalModules: spec.native ? [...NATIVE_EXTERNALS] : [],
       forceDockerBundling: false,
       ...(spec.native
@@ -88,9 +90,8 @@ export function marketFunction(scope: Construct, id: string, spec: FunctionSpec,
             commandHooks: {
               beforeBundling: () => [],
               beforeInstall: () => [],
-              // The native package and its linux-x64-gnu binding, as installed, beside index.mjs.
-              afterBundling: (inputDir: string, outputDir: string) =>
-                NATIVE_PACKAGES.map((name) => `mkdir -p "${outputDir}/node_modules/${name}" && cp -RL "${inputDir}/node_modules/${name}/." "${outputDir}/node_modules/${name}/"`),
+              // The native package and its linux-x64-gnu binding beside index.mjs, and the trimmed dictionary.
+              afterBundling: (inputDir: string, outputDir: string) => addNativeFilesCommands(inputDir, outputDir),
             },
           }
         : {}),

@@ -3,8 +3,9 @@
  * `cmn`), plus the domain vocabulary so that 双氰胺, 金刚线 or 滩羊 stay one word.
  */
 import { createRequire } from 'node:module';
-import { Jieba, TfIdf } from '@node-rs/jieba';
+import type { Jieba } from '@node-rs/jieba';
 import { INDUSTRIES } from '../domain/industries';
+import { baseDictionary } from './jieba-dictionary';
 import { RELATED_GROUPS } from './related-terms';
 import { SYNONYMS } from './synonyms';
 
@@ -20,16 +21,7 @@ const STOP_WORDS = new Set([
 /** Single characters that carry meaning on their own in this domain (elements, animals, materials). */
 const MEANINGFUL_SINGLE = new Set(['钽', '铌', '锂', '硅', '氟', '煤', '铁', '铝', '铜', '锌', '镁', '钛', '钨', '钼', '氢', '羊', '牛', '奶', '酒', '茶', '碳', '氮', '磷', '钾']);
 
-/**
- * jieba's dictionaries (11 MB of text, read from disk by `@node-rs/jieba/dict.js`) are loaded on first
- * use rather than at import: a Lambda cold start that serves a page without segmenting skips them.
- */
-function dictionaries(): typeof import('@node-rs/jieba/dict.js') {
-  return createRequire(import.meta.url)('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
-}
-
 let jieba: Jieba | null = null;
-let tfidf: TfIdf | null = null;
 
 function domainDictionary(): Uint8Array {
   const words = new Map<string, number>();
@@ -49,9 +41,14 @@ function domainDictionary(): Uint8Array {
   );
 }
 
+/**
+ * The segmenter, built on first use: the native module (loaded only now, not at import) with the trimmed
+ * base dictionary and the domain words. A cold start that serves a page without segmenting skips both.
+ */
 export function segmenter(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(dictionaries().dict);
+    const { Jieba: JiebaClass } = createRequire(import.meta.url)('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    jieba = JiebaClass.withDict(baseDictionary());
     jieba.loadDict(domainDictionary());
   }
   return jieba;
@@ -69,21 +66,6 @@ function keep(token: string): boolean {
 export function tokenize(text: string): string[] {
   if (!text) return [];
   return segmenter().cutForSearch(text.toLowerCase(), true).filter(keep);
-}
-
-/**
- * The most telling words of a text, TF-IDF weighted: how a long need statement becomes a short query
- * (Meilisearch reads only the first 10 words of one).
- */
-export function extractKeywords(text: string, topK: number): { word: string; weight: number }[] {
-  if (!tfidf) {
-    tfidf = TfIdf.withDict(dictionaries().idf);
-  }
-  return tfidf
-    .extractKeywords(segmenter(), text.toLowerCase(), topK * 2)
-    .filter((k) => keep(k.keyword))
-    .slice(0, topK)
-    .map((k) => ({ word: k.keyword, weight: k.weight }));
 }
 
 const FUNCTION_TAGS = /^(d|m|mq|r|p|c|u.*|q|t|f|a|ad|an|e|y|o|h|k|x|w|zg|ul|uj)$/;

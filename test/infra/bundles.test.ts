@@ -73,7 +73,10 @@ describe('function bundles', () => {
       expect(header.readUInt16LE(18), `e_machine of ${spec.name}'s binding`).toBe(ELF_MACHINE[architecture]);
       // The JavaScript half of the package (loader, dictionaries) travels with it.
       expect(existsSync(join(dir, 'node_modules/@node-rs/jieba/index.js'))).toBe(true);
-      expect(existsSync(join(dir, 'node_modules/@node-rs/jieba/dict.txt'))).toBe(true);
+      // The trimmed dictionary beside the bundle instead of the package's 11 MB of dictionaries.
+      expect(existsSync(join(dir, 'jieba-dict.txt'))).toBe(true);
+      expect(existsSync(join(dir, 'node_modules/@node-rs/jieba/dict.txt'))).toBe(false);
+      expect(existsSync(join(dir, 'node_modules/@node-rs/jieba/idf.txt'))).toBe(false);
     }
   });
 
@@ -102,12 +105,13 @@ describe('function bundles', () => {
     expect(emf).toMatchObject({ Requests: 1, ServerErrors: 0, service: 'api' });
   });
 
-  it('segments Chinese with the jieba binding and dictionaries inside the search assets', () => {
+  it('segments Chinese with the jieba binding and the trimmed dictionary inside the search assets', () => {
     for (const spec of FUNCTIONS.filter((f) => f.native)) {
       const { dir } = assets.get(spec.name)!;
       const script = `import { createRequire } from 'node:module';
         const require = createRequire(${JSON.stringify(join(dir, 'index.mjs'))});
-        const { Jieba } = require('@node-rs/jieba'); const { dict } = require('@node-rs/jieba/dict.js');
+        const { Jieba } = require('@node-rs/jieba'); const { readFileSync } = require('node:fs');
+        const dict = readFileSync(${JSON.stringify(join(dir, 'jieba-dict.txt'))});
         console.log(JSON.stringify(Jieba.withDict(dict).cut('光伏组件回收技术', false)));`;
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dev.outdir, env: LAMBDA_ENV, encoding: 'utf8', timeout: 60_000 });
       expect(run.status, run.stderr).toBe(0);
