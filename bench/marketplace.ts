@@ -43,63 +43,12 @@ export async function startBenchMarketplace(options: { name: string; achievement
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const { log } = options;
   const now = new Date();
-  const random = prng(20261126);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const dynamo = await startDynamoDbLocal({ log });
   const tableName = `bench-${options.name}`;
   const db = createDb({ tableName, endpoint: dynamo.endpoint });
   await ensureTable(db);
   const seeded = await seedDemoData(db, now);
-  const orgIds = (type: string) => demoOrganisations.filter((o) => (type === 'university' ? o.type === 'university' || o.type === 'institute' : o.type === type)).map((o) => ({ id: seedId('org', o.key), name: o.name, district: o.district }));
-  const universities = orgIds('university');
-  const enterprises = orgIds('enterprise');
-
-  log(`generating ${options.achievements} achievements and ${options.needs} needs…`);
-  const items: Record<string, unknown>[] = [];
-  const achievementIds: string[] = [];
-  const needIds: string[] = [];
-  for (let i = 0; i < options.achievements; i++) {
-    const t = pick(demoAchievements);
-    const other = pick(demoAchievements);
-    const owner = pick(universities);
-    const { key: _k, ownerOrgKey: _o, publish: _p, ...input } = t;
-    const at = new Date(now.getTime() - Math.floor(random() * 400) * 86_400_000);
-    const id = `ach_BENCH${String(i).padStart(21, '0')}`;
-    const record = newAchievement(
-      { ...input, title: `${t.title}（${i}）`, summary: `${t.summary}${other.summary.slice(0, 60)}`, keywords: [...new Set([...t.keywords.slice(0, 4), ...other.keywords.slice(0, 2)])].slice(0, 10), trl: 1 + Math.floor(random() * 9) },
-      { id, ownerOrgId: owner.id, ownerOrgName: owner.name, ownerDistrict: owner.district },
-      at,
-    );
-    items.push(listingItem('achievement', transitionAchievement(record, 'publish', at)));
-    achievementIds.push(id);
-  }
-  for (let i = 0; i < options.needs; i++) {
-    const t = pick(demoNeeds);
-    const owner = pick(enterprises);
-    const { key: _k, ownerOrgKey: _o, publish: _p, challenge, ...input } = t;
-    const id = `need_BENCH${String(i).padStart(21, '0')}`;
-    const record = newNeed({ ...input, title: `${t.title}（${i}）`, minTrl: null, challenge: challenge ?? null }, { id, ownerOrgId: owner.id, ownerOrgName: owner.name, ownerDistrict: owner.district }, now);
-    items.push(listingItem('need', transitionNeed(record, 'publish', now)));
-    needIds.push(id);
-  }
-  const writeStarted = performance.now();
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  let cursor = 0;
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (;;) {
-        const batch = batches[cursor++];
-        if (!batch) return;
-        let requests: Record<string, unknown>[] | undefined = batch.map((Item) => ({ PutRequest: { Item } }));
-        while (requests && requests.length) {
-          const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }));
-          requests = out.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;
-        }
-      }
-    }),
-  );
-  log(`table loaded in ${((performance.now() - writeStarted) / 1000).toFixed(1)} s`);
+  const { achievementIds, needIds } = await writeGeneratedListings(db, tableName, options, now, log);
 
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${options.name}-`));
@@ -148,4 +97,65 @@ export async function startBenchMarketplace(options: { name: string; achievement
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Generated, published listings written straight to the table (as a migration would): each a demo
+ * listing's text with another's summary appended and a random maturity, owned by a demo organisation
+ * of the right kind. Deterministic (fixed seed). The demo data must be seeded first.
+ */
+export async function writeGeneratedListings(db: Db, tableName: string, counts: { achievements: number; needs: number }, now: Date, log: (line: string) => void): Promise<{ achievementIds: string[]; needIds: string[] }> {
+  const random = prng(20261126);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const orgIds = (type: string) => demoOrganisations.filter((o) => (type === 'university' ? o.type === 'university' || o.type === 'institute' : o.type === type)).map((o) => ({ id: seedId('org', o.key), name: o.name, district: o.district }));
+  const universities = orgIds('university');
+  const enterprises = orgIds('enterprise');
+
+  log(`generating ${counts.achievements} achievements and ${counts.needs} needs…`);
+  const items: Record<string, unknown>[] = [];
+  const achievementIds: string[] = [];
+  const needIds: string[] = [];
+  for (let i = 0; i < counts.achievements; i++) {
+    const t = pick(demoAchievements);
+    const other = pick(demoAchievements);
+    const owner = pick(universities);
+    const { key: _k, ownerOrgKey: _o, publish: _p, ...input } = t;
+    const at = new Date(now.getTime() - Math.floor(random() * 400) * 86_400_000);
+    const id = `ach_BENCH${String(i).padStart(21, '0')}`;
+    const record = newAchievement(
+      { ...input, title: `${t.title}（${i}）`, summary: `${t.summary}${other.summary.slice(0, 60)}`, keywords: [...new Set([...t.keywords.slice(0, 4), ...other.keywords.slice(0, 2)])].slice(0, 10), trl: 1 + Math.floor(random() * 9) },
+      { id, ownerOrgId: owner.id, ownerOrgName: owner.name, ownerDistrict: owner.district },
+      at,
+    );
+    items.push(listingItem('achievement', transitionAchievement(record, 'publish', at)));
+    achievementIds.push(id);
+  }
+  for (let i = 0; i < counts.needs; i++) {
+    const t = pick(demoNeeds);
+    const owner = pick(enterprises);
+    const { key: _k, ownerOrgKey: _o, publish: _p, challenge, ...input } = t;
+    const id = `need_BENCH${String(i).padStart(21, '0')}`;
+    const record = newNeed({ ...input, title: `${t.title}（${i}）`, minTrl: null, challenge: challenge ?? null }, { id, ownerOrgId: owner.id, ownerOrgName: owner.name, ownerDistrict: owner.district }, now);
+    items.push(listingItem('need', transitionNeed(record, 'publish', now)));
+    needIds.push(id);
+  }
+  const writeStarted = performance.now();
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+  let cursor = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (;;) {
+        const batch = batches[cursor++];
+        if (!batch) return;
+        let requests: Record<string, unknown>[] | undefined = batch.map((Item) => ({ PutRequest: { Item } }));
+        while (requests && requests.length) {
+          const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }));
+          requests = out.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;
+        }
+      }
+    }),
+  );
+  log(`table loaded in ${((performance.now() - writeStarted) / 1000).toFixed(1)} s`);
+  return { achievementIds, needIds };
 }

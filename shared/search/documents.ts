@@ -6,6 +6,7 @@ import { achievementPublicSchema, priceFloorFen, type Achievement } from '../dom
 import { industryGroupOf, type Industry } from '../domain/industries';
 import { PUBLIC_ACHIEVEMENT_STATUSES } from '../domain/achievement';
 import { needPublicSchema, PUBLIC_NEED_STATUSES, type Need } from '../domain/need';
+import { storedTerms } from './listing-terms';
 import type { SearchDocument } from './search-index';
 
 export function trlBand(trl: number): string {
@@ -19,10 +20,15 @@ export function isSearchable(kind: 'achievement' | 'need', status: string): bool
   return (kind === 'achievement' ? (PUBLIC_ACHIEVEMENT_STATUSES as readonly string[]) : (PUBLIC_NEED_STATUSES as readonly string[])).includes(status);
 }
 
+/** The text fields matching reads, segmented once here (see listing-terms.ts). */
+function withTerms(document: SearchDocument): SearchDocument {
+  return { ...document, terms: storedTerms(document) };
+}
+
 export function achievementDocument(a: Achievement): SearchDocument {
   const floor = priceFloorFen(a.price);
   const ceiling = a.price.kind === 'fixed' ? a.price.amountFen : a.price.kind === 'range' ? a.price.maxFen : undefined;
-  return {
+  return withTerms({
     id: a.id,
     kind: 'achievement',
     status: a.status,
@@ -46,11 +52,11 @@ export function achievementDocument(a: Achievement): SearchDocument {
     publishedAt: Date.parse(a.publishedAt ?? a.createdAt),
     // Parsing through the public schema strips every field that is not public.
     view: achievementPublicSchema.parse(a) as Record<string, unknown>,
-  };
+  });
 }
 
 export function needDocument(n: Need): SearchDocument {
-  return {
+  return withTerms({
     id: n.id,
     kind: 'need',
     status: n.status,
@@ -75,5 +81,5 @@ export function needDocument(n: Need): SearchDocument {
     deadlineDay: Number(n.deadline.replaceAll('-', '')),
     publishedAt: Date.parse(n.publishedAt ?? n.createdAt),
     view: needPublicSchema.parse(n) as Record<string, unknown>,
-  };
+  });
 }

@@ -1,9 +1,17 @@
 /**
- * A listing's public text as terms, field by field: what matching reads on both sides. Candidates are
- * segmented once per id and version (a new version is a new key): segmenting the same candidates again
- * for every match request was most of a match's cost.
+ * A listing's public text as terms, field by field: what matching reads on both sides.
+ *
+ * The terms are computed once, when the search document is built (storedTerms, by the stream functions
+ * that index), and travel in the document: a match reads them from the hits and from the source's own
+ * document, and segments nothing itself. Building the segmenter costs ≈ 130 ms, which the first match
+ * after every api cold start paid. Text without stored terms (a draft, a document indexed before
+ * TERMS_VERSION) is segmented here, and candidates are cached by id and version either way.
  */
+import type { StoredTerms } from './search-index';
 import { contentTokens, tokenize } from './tokenizer';
+
+/** Bump when segmentation changes (dictionary, tokenizer rules): stored terms of another version are ignored. */
+export const TERMS_VERSION = 1;
 
 export const TEXT_FIELDS = ['title', 'keywords', 'body', 'criteria'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
@@ -18,6 +26,8 @@ export interface ListingText {
   /** Need acceptance criteria joined; empty for achievements. */
   criteria: string;
   keywords: string[];
+  /** Terms stored with the search document, when it has them. */
+  terms?: StoredTerms;
 }
 
 export interface FieldTerms {
@@ -41,13 +51,26 @@ export function keywordTerms(keyword: string): string[] {
 }
 
 /** Document side: search-mode tokens (compounds and their parts), as the engines index them. */
-function documentTerms(text: ListingText): FieldTerms {
-  const tokens: Record<TextField, string[]> = {
+function documentTokens(text: ListingText): Record<TextField, string[]> {
+  return {
     title: tokenize(text.title),
     keywords: text.keywords.flatMap(keywordTerms),
     body: tokenize(text.body),
     criteria: tokenize(text.criteria),
   };
+}
+
+/** The terms to store with a listing's search document (both sides of matching). */
+export function storedTerms(text: ListingText): StoredTerms {
+  return { v: TERMS_VERSION, doc: documentTokens(text), query: contentTerms(text) };
+}
+
+function usable(terms: StoredTerms | undefined): terms is StoredTerms {
+  return terms !== undefined && terms.v === TERMS_VERSION;
+}
+
+function documentTerms(text: ListingText): FieldTerms {
+  const tokens = usable(text.terms) ? text.terms.doc : documentTokens(text);
   const byTerm = new Map<string, number>();
   TEXT_FIELDS.forEach((field, i) => {
     for (const t of tokens[field]) {
@@ -87,6 +110,10 @@ export function candidateTerms(text: ListingText): FieldTerms {
  * problem statement (放不了几天, 说坏就坏) does not become a query term; plus the keywords' terms.
  */
 export function sourceTerms(text: ListingText): Record<TextField, string[]> {
+  return usable(text.terms) ? text.terms.query : contentTerms(text);
+}
+
+function contentTerms(text: ListingText): Record<TextField, string[]> {
   const content = (s: string) => {
     const words = contentTokens(s);
     // A compound the segmenter keeps whole (非计划停车) also brings its parts, as the index has them.

@@ -46,6 +46,23 @@ export interface SearchDocument {
   publishedAt: number;
   /** The listing's public projection exactly as the API returns it (never searched, only displayed). */
   view?: Record<string, unknown>;
+  /**
+   * The public text already segmented, written when the document is built (by the stream functions,
+   * which carry the segmenter): matching reads these instead of segmenting again, so the api function
+   * never builds the segmenter for a published listing. Never searched. See shared/search/listing-terms.ts.
+   */
+  terms?: StoredTerms;
+}
+
+type TermFields = Record<'title' | 'keywords' | 'body' | 'criteria', string[]>;
+
+/** A listing's terms as both sides of matching use them; `v` changes whenever segmentation does. */
+export interface StoredTerms {
+  v: number;
+  /** As a candidate: search-mode tokens per field. */
+  doc: TermFields;
+  /** As the source of a match: content words per field. */
+  query: TermFields;
 }
 
 export type FilterValue = string | number | boolean;

@@ -17,7 +17,7 @@ import type { Need } from '../domain/need';
 import { candidateQueries, MAX_QUERY_WORDS } from '../search/candidate-queries';
 import { candidateTerms, sourceTerms, TEXT_FIELDS, type FieldTerms, type ListingText } from '../search/listing-terms';
 import { averageLengths, RELEVANCE, scoreCandidate, weighQueryTerms } from '../search/relevance';
-import { askEngine, type FilterClause, type IndexName, type SearchDocument, type SearchIndex } from '../search/search-index';
+import { askEngine, type FilterClause, type IndexName, type SearchDocument, type SearchIndex, type StoredTerms } from '../search/search-index';
 import { corpusStats } from '../search/term-stats';
 import { requireSignedIn } from './access';
 
@@ -43,6 +43,19 @@ async function loadOwned<K extends 'achievement' | 'need'>(db: Db, principal: Pr
     throw new DomainError('not_owner');
   }
   return listing;
+}
+
+/**
+ * The listing's terms as its search document stores them, when the index holds this very version (a
+ * published listing the indexer has caught up with): then nothing is segmented in this function. Asked
+ * at the same time as the table; a failure here is not the request's failure (the engine is asked again
+ * right after, and its error is the one that counts).
+ */
+function indexedTerms(index: SearchIndex, name: IndexName, id: string): Promise<(version: number) => StoredTerms | undefined> {
+  return index.get(name, id).then(
+    (doc) => (version: number) => (doc && doc.version === version ? doc.terms : undefined),
+    () => () => undefined,
+  );
 }
 
 /** Hits per candidate query; the pool is their union (a few dozen to ~150 listings). */
@@ -106,8 +119,9 @@ async function rankCounterparts(index: SearchIndex, spec: Counterparts, limit: n
 }
 
 export async function matchesForNeed(db: Db, index: SearchIndex, principal: Principal | null, needId: string, limit: number): Promise<MatchList> {
+  const stored = indexedTerms(index, 'needs', needId);
   const need = await loadOwned(db, principal, 'need', needId);
-  return matchNeed(index, need, limit);
+  return matchNeed(index, need, limit, (await stored)(need.version));
 }
 
 /** The pure part, also what the benchmark measures on the relevance set. */
@@ -115,6 +129,7 @@ export async function matchNeed(
   index: SearchIndex,
   need: Pick<Need, 'keywords' | 'title' | 'problem' | 'acceptanceCriteria' | 'industry' | 'minTrl' | 'budget' | 'ownerOrgId'>,
   limit: number,
+  terms?: StoredTerms,
 ): Promise<MatchList> {
   const budgetMax = need.budget.kind === 'range' ? need.budget.maxFen : undefined;
   const list = await rankCounterparts(
@@ -122,7 +137,7 @@ export async function matchNeed(
     {
       target: 'achievements',
       own: 'needs',
-      source: { title: need.title, body: need.problem, criteria: need.acceptanceCriteria.join('；'), keywords: need.keywords },
+      source: { title: need.title, body: need.problem, criteria: need.acceptanceCriteria.join('；'), keywords: need.keywords, ...(terms ? { terms } : {}) },
       filter: [
         { field: 'status', op: 'eq', value: 'published' },
         { field: 'industry', op: 'in', values: compatibleIndustries(need.industry) },
@@ -148,8 +163,9 @@ export async function matchesForAchievement(
   limit: number,
   now: Date,
 ): Promise<MatchList> {
+  const stored = indexedTerms(index, 'achievements', achievementId);
   const achievement = await loadOwned(db, principal, 'achievement', achievementId);
-  return matchAchievement(index, achievement, limit, now);
+  return matchAchievement(index, achievement, limit, now, (await stored)(achievement.version));
 }
 
 export async function matchAchievement(
@@ -157,6 +173,7 @@ export async function matchAchievement(
   a: Pick<Achievement, 'keywords' | 'title' | 'summary' | 'industry' | 'trl' | 'price' | 'ownerOrgId'>,
   limit: number,
   now: Date,
+  terms?: StoredTerms,
 ): Promise<MatchList> {
   const floor = priceFloorFen(a.price);
   const list = await rankCounterparts(
@@ -164,7 +181,7 @@ export async function matchAchievement(
     {
       target: 'needs',
       own: 'achievements',
-      source: { title: a.title, body: a.summary, criteria: '', keywords: a.keywords },
+      source: { title: a.title, body: a.summary, criteria: '', keywords: a.keywords, ...(terms ? { terms } : {}) },
       filter: [
         { field: 'status', op: 'eq', value: 'published' },
         { field: 'industry', op: 'in', values: compatibleIndustries(a.industry) },

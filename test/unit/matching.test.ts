@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compatibleIndustries, explain, industryFit, matchScore, maturityFit, priceFit } from '../../shared/domain/matching';
 import { candidateQueries, MAX_QUERY_WORDS } from '../../shared/search/candidate-queries';
-import { candidateTerms, keywordTerms, type TextField } from '../../shared/search/listing-terms';
+import { candidateTerms, keywordTerms, sourceTerms, storedTerms, TERMS_VERSION, type TextField } from '../../shared/search/listing-terms';
+import { achievementDocument, needDocument } from '../../shared/search/documents';
+import { newAchievement } from '../../shared/domain/achievement';
+import { newNeed } from '../../shared/domain/need';
+import { achievementInput, needInput } from '../fixtures';
 import { averageLengths, scoreCandidate, weighQueryTerms } from '../../shared/search/relevance';
 import { idfOf, type CorpusStats } from '../../shared/search/term-stats';
 import { contentWords, tokenize } from '../../shared/search/tokenizer';
@@ -89,6 +93,40 @@ describe('reranking a candidate’s full text', () => {
     const score = scoreCandidate(query, full, averageLengths([full]));
     expect(score.normalised).toBeGreaterThan(0.5);
     expect(score.normalised).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('terms stored with the search document', () => {
+  const text = { title: '金刚线细线化切割工艺', body: '硅片切割损耗降低，断线率显著下降；车间粉尘少。', criteria: '断线率低于千分之一', keywords: ['金刚线', '主运输皮带老跑偏'] };
+
+  it('are the terms matching would compute itself, on both sides', () => {
+    const stored = storedTerms(text);
+    expect(stored.v).toBe(TERMS_VERSION);
+    expect(candidateTerms({ ...text, terms: stored })).toEqual(candidateTerms(text));
+    expect(sourceTerms({ ...text, terms: stored })).toEqual(sourceTerms(text));
+    expect(stored.doc.title).toEqual(expect.arrayContaining(['金刚线', '切割']));
+    expect(stored.query.body).toContain('断线');
+  });
+
+  it('are read instead of the text when their version is current, and ignored when it is not', () => {
+    const odd = { v: TERMS_VERSION, doc: { title: ['标记词'], keywords: [], body: [], criteria: [] }, query: { title: ['标记词'], keywords: [], body: [], criteria: [] } };
+    expect([...candidateTerms({ ...text, terms: odd }).byTerm.keys()]).toEqual(['标记词']);
+    expect(sourceTerms({ ...text, terms: odd }).title).toEqual(['标记词']);
+    const stale = { ...odd, v: TERMS_VERSION - 1 };
+    expect(candidateTerms({ ...text, terms: stale }).byTerm.has('标记词')).toBe(false);
+    expect(sourceTerms({ ...text, terms: stale })).toEqual(sourceTerms(text));
+  });
+
+  it('travel in every achievement and need document the indexers write', () => {
+    const ids = { ownerOrgId: 'org_U', ownerOrgName: '宁夏理工学院', ownerDistrict: '大武口区' };
+    const now = new Date('2026-11-01T00:00:00Z');
+    const a = achievementDocument(newAchievement(achievementInput() as never, { id: 'ach_T1', ...ids }, now));
+    const n = needDocument(newNeed(needInput() as never, { id: 'need_T1', ...ids }, now));
+    for (const doc of [a, n]) expect(doc.terms).toEqual(storedTerms(doc));
+    expect(a.terms!.doc.body).toEqual(expect.arrayContaining(['硅片', '切割']));
+    expect(n.terms!.query.criteria).toContain('良率');
+    // Only public text goes in: the confidential detail has words no public field has.
+    expect(JSON.stringify([a.terms, n.terms])).not.toMatch(/张力曲线|多线切割机/);
   });
 });
 
