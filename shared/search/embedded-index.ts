@@ -8,6 +8,7 @@ import { escapeHtml } from '../text/escape-html';
 import type { FilterClause, IndexName, SearchDocument, SearchHit, SearchIndex, SearchQuery, SearchResult } from './search-index';
 import { FACET_FIELDS, FILTERABLE_FIELDS } from './search-index';
 import { FIELD_WEIGHTS, SEARCHABLE_FIELDS } from './settings';
+import { storedFieldTokens } from './listing-terms';
 import { synonymsOf, tokenize } from './tokenizer';
 
 const K1 = 1.2;
@@ -94,7 +95,8 @@ class Collection {
     for (const field of SEARCHABLE_FIELDS) {
       const value = doc[field];
       const text = Array.isArray(value) ? value.join(' ') : String(value ?? '');
-      const tokens = tokenize(text);
+      // Title, body and criteria were segmented when the document was built (the same tokenize).
+      const tokens = (field === 'title' || field === 'body' || field === 'criteria' ? storedFieldTokens(doc, field) : null) ?? tokenize(text);
       // Keywords are chosen by the owner: each keyword also counts whole, even if jieba would split it.
       if (field === 'keywords') tokens.push(...doc.keywords.map((k) => k.toLowerCase()));
       for (const token of tokens) termWeights.set(token, (termWeights.get(token) ?? 0) + FIELD_WEIGHTS[field]);

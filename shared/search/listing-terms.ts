@@ -11,7 +11,7 @@ import type { StoredTerms } from './search-index';
 import { contentTokens, tokenize } from './tokenizer';
 
 /** Bump when segmentation changes (dictionary, tokenizer rules): stored terms of another version are ignored. */
-export const TERMS_VERSION = 1;
+export const TERMS_VERSION = 2;
 
 export const TEXT_FIELDS = ['title', 'keywords', 'body', 'criteria'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
@@ -60,9 +60,33 @@ function documentTokens(text: ListingText): Record<TextField, string[]> {
   };
 }
 
+/** Tokens never hold a line break (the segmenter cuts at whitespace): it separates them when stored. */
+const SEPARATOR = '\n';
+
+function pack(fields: Record<TextField, string[]>): Record<TextField, string> {
+  return { title: fields.title.join(SEPARATOR), keywords: fields.keywords.join(SEPARATOR), body: fields.body.join(SEPARATOR), criteria: fields.criteria.join(SEPARATOR) };
+}
+
+function unpack(fields: Record<TextField, string>): Record<TextField, string[]> {
+  const split = (s: string) => (s === '' ? [] : s.split(SEPARATOR));
+  return { title: split(fields.title), keywords: split(fields.keywords), body: split(fields.body), criteria: split(fields.criteria) };
+}
+
+/**
+ * The stored search-mode tokens of one field that is segmented whole (title, body, criteria), or null
+ * when the document has no usable terms: what the embedded engine indexes, without segmenting again.
+ */
+export function storedFieldTokens(document: ListingText, field: 'title' | 'body' | 'criteria'): string[] | null {
+  if (!usable(document.terms)) return null;
+  const packed = document.terms.doc[field];
+  return packed === '' ? [] : packed.split(SEPARATOR);
+}
+
 /** The terms to store with a listing's search document (both sides of matching). */
 export function storedTerms(text: ListingText): StoredTerms {
-  return { v: TERMS_VERSION, doc: documentTokens(text), query: contentTerms(text) };
+  const doc = documentTokens(text);
+  // Both sides take the keywords' terms alike: segmented once.
+  return { v: TERMS_VERSION, doc: pack(doc), query: pack(contentTerms(text, doc.keywords)) };
 }
 
 function usable(terms: StoredTerms | undefined): terms is StoredTerms {
@@ -70,7 +94,7 @@ function usable(terms: StoredTerms | undefined): terms is StoredTerms {
 }
 
 function documentTerms(text: ListingText): FieldTerms {
-  const tokens = usable(text.terms) ? text.terms.doc : documentTokens(text);
+  const tokens = usable(text.terms) ? unpack(text.terms.doc) : documentTokens(text);
   const byTerm = new Map<string, number>();
   TEXT_FIELDS.forEach((field, i) => {
     for (const t of tokens[field]) {
@@ -110,10 +134,10 @@ export function candidateTerms(text: ListingText): FieldTerms {
  * problem statement (放不了几天, 说坏就坏) does not become a query term; plus the keywords' terms.
  */
 export function sourceTerms(text: ListingText): Record<TextField, string[]> {
-  return usable(text.terms) ? text.terms.query : contentTerms(text);
+  return usable(text.terms) ? unpack(text.terms.query) : contentTerms(text);
 }
 
-function contentTerms(text: ListingText): Record<TextField, string[]> {
+function contentTerms(text: ListingText, keywords: string[] = text.keywords.flatMap(keywordTerms)): Record<TextField, string[]> {
   const content = (s: string) => {
     const words = contentTokens(s);
     // A compound the segmenter keeps whole (非计划停车) also brings its parts, as the index has them.
@@ -122,7 +146,7 @@ function contentTerms(text: ListingText): Record<TextField, string[]> {
   };
   return {
     title: content(text.title),
-    keywords: text.keywords.flatMap(keywordTerms),
+    keywords,
     body: content(text.body),
     criteria: content(text.criteria),
   };

@@ -48,7 +48,7 @@ export async function indexDrift(db: Db, index: SearchIndex): Promise<IndexDrift
         expected.add(document.id);
         const held = await index.get(name, document.id);
         if (!held) drift.missing.push(document.id);
-        else if (JSON.stringify(sorted(held)) !== JSON.stringify(sorted(document))) drift.stale.push(document.id);
+        else if (canonical(held) !== canonical(document)) drift.stale.push(document.id);
       }
     }
     drift.extra.push(...(await index.allIds(name)).filter((id) => !expected.has(id)));
@@ -56,8 +56,15 @@ export async function indexDrift(db: Db, index: SearchIndex): Promise<IndexDrift
   return drift;
 }
 
-function sorted(document: SearchDocument): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(document).sort(([a], [b]) => a.localeCompare(b)));
+/**
+ * JSON with every object's keys in order, at every depth (`view` and `terms` are nested; an engine need
+ * not keep key order). A document indexed before its kind gained a field (e.g. `terms`) reads as stale,
+ * so the nightly reconcile rewrites it.
+ */
+function canonical(value: unknown): string {
+  const order = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(order) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, order(x)])) : v;
+  return JSON.stringify(order(value));
 }
 
 export async function reindexFromTable(db: Db, index: SearchIndex): Promise<{ indexed: number; removed: number }> {

@@ -54,9 +54,10 @@ export interface SearchDocument {
   terms?: StoredTerms;
 }
 
-type TermFields = Record<'title' | 'keywords' | 'body' | 'criteria', string[]>;
+/** Per field, the terms in order joined by a line break (one string per field, not hundreds: memory and JSON stay small). */
+type TermFields = Record<'title' | 'keywords' | 'body' | 'criteria', string>;
 
-/** A listing's terms as both sides of matching use them; `v` changes whenever segmentation does. */
+/** A listing's terms as both sides of matching use them; `v` changes whenever segmentation or the format does. */
 export interface StoredTerms {
   v: number;
   /** As a candidate: search-mode tokens per field. */

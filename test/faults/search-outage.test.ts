@@ -110,4 +110,30 @@ describe('search engine outage', () => {
     expect(await indexDrift(h.db, engine)).toEqual({ missing: [], extra: [], stale: [] });
     expect(await findable('余热回收')).not.toContain(id);
   });
+
+  it('a document indexed before it carried its terms reads as stale, and the reconcile writes them', async () => {
+    const id = await publishAchievement('光伏组件积灰在线监测技术', '积灰');
+    await h.drain();
+    const held = (await engine.get('achievements', id))!;
+    expect(held.terms?.doc.title.split('\n')).toEqual(expect.arrayContaining(['积灰']));
+    const { terms: _terms, ...withoutTerms } = held;
+    await engine.upsert('achievements', [withoutTerms]);
+    expect((await indexDrift(h.db, engine)).stale).toEqual([id]);
+    await reindexFromTable(h.db, engine);
+    expect((await engine.get('achievements', id))!.terms).toEqual(held.terms);
+    expect(await indexDrift(h.db, engine)).toEqual({ missing: [], extra: [], stale: [] });
+  });
+
+  it('a match asked while the engine is down is a 503 search_unavailable, whichever call failed first', async () => {
+    const token = await h.token('demo-nxist');
+    const id = await publishAchievement('煤化工废水零排放膜浓缩技术', '零排放');
+    await h.drain();
+    engine.down = true;
+    try {
+      const res = await h.call('GET', `/api/v1/achievements/${id}/matches`, { token });
+      expect((await problem(res, 503)).code).toBe('search_unavailable');
+    } finally {
+      engine.down = false;
+    }
+  });
 });
