@@ -33,6 +33,17 @@ function dirBytes(dir: string): number {
   }, 0);
 }
 
+/** Where a bundle's bytes go (esbuild metafile): output bytes per package or top-level source folder. */
+function bytesBySource(inputs: Record<string, { bytesInOutput: number }>): { source: string; kb: number }[] {
+  const groups = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const key = pkg ? pkg[1]! : path.split('/').slice(0, 2).join('/');
+    groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
+  }
+  return [...groups].sort((a, b) => b[1] - a[1]).map(([source, bytes]) => ({ source, kb: Math.round(bytes / 102.4) / 10 }));
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -46,8 +57,9 @@ try {
   for (const spec of FUNCTIONS) {
     const outDir = join(workDir, spec.name);
     const file = join(outDir, 'index.mjs');
-    await build({
+    const built = await build({
       entryPoints: [join(PROJECT_ROOT, spec.entry)],
+      metafile: true,
       outfile: file,
       bundle: true,
       platform: 'node',
@@ -76,6 +88,7 @@ try {
       cpuSamples.push(cpuMs);
     }
     const bundleBytes = statSync(file).size;
+    const bySource = bytesBySource(Object.values(built.metafile.outputs).find((o) => o.entryPoint !== undefined)!.inputs);
     const row = {
       name: spec.name,
       bundleKB: Math.round(bundleBytes / 1024),
@@ -84,13 +97,17 @@ try {
       nativeModule: spec.native,
       coldImportMs: { median: Math.round(median(samples)), min: Math.round(Math.min(...samples)), max: Math.round(Math.max(...samples)), runs: RUNS },
       coldImportCpuMs: { median: Math.round(median(cpuSamples)), min: Math.round(Math.min(...cpuSamples)) },
+      bytesBySource: bySource,
       meetsTarget: { bundle: spec.name === 'api' ? bundleBytes <= TARGETS.apiBundleKB * 1024 : null, import: median(samples) <= TARGETS.importMs },
     };
+    console.log(`${spec.name.padEnd(22)} ${String(row.bundleKB).padStart(6)} KB  asset ${String(row.assetMB).padStart(5)} MB  import median ${String(row.coldImportMs.median).padStart(5)} ms (min ${row.coldImportMs.min}, max ${row.coldImportMs.max}), CPU ${row.coldImportCpuMs.median} ms`);
     functions.push(row);
     if (spec.name === 'api') {
+      const top = bySource.slice(0, 14);
+      const rest = bySource.slice(14).reduce((sum, g) => sum + g.kb, 0);
+      console.log(`  where the api's bytes go (KB): ${top.map((g) => `${g.source} ${Math.round(g.kb)}`).join(', ')}, the other ${bySource.length - top.length} ${Math.round(rest)}`);
       firstRequest = await measureFirstRequest(file, { runs: RUNS, log: () => {} });
     }
-    console.log(`${spec.name.padEnd(22)} ${String(row.bundleKB).padStart(6)} KB  asset ${String(row.assetMB).padStart(5)} MB  import median ${String(row.coldImportMs.median).padStart(5)} ms (min ${row.coldImportMs.min}, max ${row.coldImportMs.max}), CPU ${row.coldImportCpuMs.median} ms`);
   }
 } finally {
   rmSync(workDir, { recursive: true, force: true });

@@ -61,7 +61,7 @@ function event(path: string, query: string, headers: Record<string, string> = {}
   };
 }
 
-export async function measureFirstRequest(bundleFile: string, options: { runs: number; achievements?: number; needs?: number; log?: (line: string) => void; /** e.g. ['--cpu-prof'] to see where a first request goes */ nodeArgs?: string[] }): Promise<FirstRequestFigures> {
+export async function measureFirstRequest(bundleFile: string, options: { runs: number; achievements?: number; needs?: number; log?: (line: string) => void; /** e.g. ['--cpu-prof'] to see where a first request goes */ nodeArgs?: string[]; /** pause before the runs (default 5 s) */ settleMs?: number }): Promise<FirstRequestFigures> {
   const log = options.log ?? (() => {});
   const listings = { achievements: options.achievements ?? 2_000, needs: options.needs ?? 1_000 };
   const dynamo = await startDynamoDbLocal({ log });
@@ -104,6 +104,9 @@ export async function measureFirstRequest(bundleFile: string, options: { runs: n
         process.stdout.write('FIRST ' + JSON.stringify({ origin: performance.timeOrigin, ready, imported, searched, matched, status: [s.statusCode, r.statusCode], hits, matches, segmenterLoaded, body: r.statusCode === 200 ? '' : r.body }));`;
       const samples: FirstRequestFigures['samples'] = [];
       let segmenterLoaded = false;
+      // DynamoDB Local's JVM keeps compiling for a while after the load: let it settle, so that it does
+      // not share the cores with the runs (a run before that would time the JVM, not the function).
+      await new Promise((r) => setTimeout(r, options.settleMs ?? 5_000));
       for (let i = 0; i < options.runs; i++) {
         // Asynchronously: the stand-in and the JWKS are served by this process's event loop.
         const run = await promisify(execFile)(process.execPath, [...(options.nodeArgs ?? []), '--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 60_000 }).catch((error: { stderr?: string; message: string }) => {
