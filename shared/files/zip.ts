@@ -33,6 +33,20 @@ function dosDateTime(at: Date): { time: number; date: number } {
 
 const MAX = 0xffffffff;
 
+/**
+ * The fields a local file header and its central-directory entry share, in the same order: from offset
+ * 6 of the one and 8 of the other (APPNOTE 4.3.7 and 4.3.12).
+ */
+function writeEntryFields(header: Buffer, at: number, e: { time: number; date: number; crc: number; packedLength: number; rawLength: number; nameLength: number }): void {
+  header.writeUInt16LE(0x0800, at); // names are UTF-8
+  header.writeUInt16LE(8, at + 2); // deflate
+  header.writeUInt16LE(e.time, at + 4);
+  header.writeUInt16LE(e.date, at + 6);
+  header.writeUInt32LE(e.crc, at + 8);
+  header.writeUInt32LE(e.packedLength, at + 12);
+  header.writeUInt32LE(e.rawLength, at + 16);
+  header.writeUInt16LE(e.nameLength, at + 20);
+}
 export function zip(files: { name: string; data: Uint8Array | string }[], at = new Date()): Buffer {
   const { time, date } = dosDateTime(at);
   const locals: Buffer[] = [];
@@ -47,14 +61,8 @@ export function zip(files: { name: string; data: Uint8Array | string }[], at = n
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: deflate
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    const entry = { time, date, crc, packedLength: packed.length, rawLength: raw.length, nameLength: name.length };
+    writeEntryFields(local, 6, entry);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, packed);
 
@@ -62,14 +70,7 @@ export function zip(files: { name: string; data: Uint8Array | string }[], at = n
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by
     central.writeUInt16LE(20, 6); // needed
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 8, entry);
     // extra, comment, disk, internal and external attributes: 0
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
