@@ -29,6 +29,7 @@ import {
   type TermStats,
 } from './search-index';
 import { INDEX_SETTINGS } from './settings';
+import { nodeHttpFetch } from './node-http-fetch';
 import { SYNONYMS } from './synonyms';
 
 export interface MeilisearchIndexOptions {
@@ -36,7 +37,7 @@ export interface MeilisearchIndexOptions {
   apiKey?: string;
   /** Index uids are `${indexPrefix}-achievements` and `${indexPrefix}-needs`. Default 'tech-market'. */
   indexPrefix?: string;
-  /** Replaces the global fetch (tests). */
+  /** Replaces the HTTP client (tests); default nodeHttpFetch (see node-http-fetch.ts for why not the global fetch). */
   fetch?: typeof fetch;
   /** How long to wait for one Meilisearch task before rejecting. Default 30 s. */
   taskTimeoutMs?: number;
@@ -291,7 +292,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Search
   }
   const taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
   const synonyms = options.synonyms ?? SYNONYMS;
-  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const fetchImpl: typeof fetch = options.fetch ?? nodeHttpFetch;
   const client = new Meilisearch({
     host: options.url,
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
