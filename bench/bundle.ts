@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { addNativeFiles, ESBUILD_CHARSET, LAMBDA_ALIASES, ESBUILD_TARGET, ESM_REQUIRE_BANNER, FUNCTIONS, NATIVE_EXTERNALS, PROJECT_ROOT, importEnvironment } from '../infra/bundling';
 import { measureFirstRequest, type FirstRequestFigures } from './first-request';
-import { writeResult } from './lib';
+import { median, writeResult } from './lib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGETS = { apiBundleKB: 400, importMs: 100, firstRequestMs: 250 };
@@ -42,12 +42,6 @@ function bytesBySource(inputs: Record<string, { bytesInOutput: number }>): { sou
     groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
   }
   return [...groups].sort((a, b) => b[1] - a[1]).map(([source, bytes]) => ({ source, kb: Math.round(bytes / 102.4) / 10 }));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 const workDir = mkdtempSync(join(tmpdir(), 'tech-market-bench-'));

@@ -23,6 +23,7 @@ import { demoNeeds } from '../scripts/demo-data/listings';
 import { startDynamoDbLocal } from '../scripts/local/dynamodb-local';
 import { seedDemoData, seedId } from '../scripts/local/seed';
 import { importEnvironment } from '../infra/bundling';
+import { median } from './lib';
 import { writeGeneratedListings } from './marketplace';
 import { startMeilisearchStandin } from './meilisearch-standin';
 
@@ -43,13 +44,8 @@ export interface FirstRequestFigures {
   samples: { nodeReadyMs: number; importedMs: number; searchedMs: number; matchedMs: number; searchEngineMs: number; matchEngineMs: number }[];
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function event(path: string, query: string, headers: Record<string, string> = {}) {
+/** An API Gateway HTTP API (payload 2.0) GET event, as the api function receives it. */
+export function httpApiEvent(path: string, query = '', headers: Record<string, string> = {}) {
   return {
     version: '2.0',
     routeKey: '$default',
@@ -80,8 +76,8 @@ export async function measureFirstRequest(bundleFile: string, options: { runs: n
     try {
       const need = demoNeeds.find((n) => n.publish)!;
       const token = await issuer.sign({ sub: `demo-${need.ownerOrgKey}`, groups: ['enterprise'], orgId: seedId('org', need.ownerOrgKey) });
-      const hall = event('/api/v1/achievements', `q=${encodeURIComponent('光伏组件 回收')}`);
-      const match = event(`/api/v1/needs/${seedId('need', need.key)}/matches`, '', { authorization: `Bearer ${token}` });
+      const hall = httpApiEvent('/api/v1/achievements', `q=${encodeURIComponent('光伏组件 回收')}`);
+      const match = httpApiEvent(`/api/v1/needs/${seedId('need', need.key)}/matches`, '', { authorization: `Bearer ${token}` });
       const env = {
         ...importEnvironment('api'),
         POWERTOOLS_LOG_LEVEL: 'WARN',

@@ -67,8 +67,11 @@ function pack(fields: Record<TextField, string[]>): Record<TextField, string> {
   return { title: fields.title.join(SEPARATOR), keywords: fields.keywords.join(SEPARATOR), body: fields.body.join(SEPARATOR), criteria: fields.criteria.join(SEPARATOR) };
 }
 
+function split(packed: string): string[] {
+  return packed === '' ? [] : packed.split(SEPARATOR);
+}
+
 function unpack(fields: Record<TextField, string>): Record<TextField, string[]> {
-  const split = (s: string) => (s === '' ? [] : s.split(SEPARATOR));
   return { title: split(fields.title), keywords: split(fields.keywords), body: split(fields.body), criteria: split(fields.criteria) };
 }
 
@@ -77,9 +80,7 @@ function unpack(fields: Record<TextField, string>): Record<TextField, string[]> 
  * when the document has no usable terms: what the embedded engine indexes, without segmenting again.
  */
 export function storedFieldTokens(document: ListingText, field: 'title' | 'body' | 'criteria'): string[] | null {
-  if (!usable(document.terms)) return null;
-  const packed = document.terms.doc[field];
-  return packed === '' ? [] : packed.split(SEPARATOR);
+  return usable(document.terms) ? split(document.terms.doc[field]) : null;
 }
 
 /** The terms to store with a listing's search document (both sides of matching). */

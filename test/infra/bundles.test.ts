@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureFirstRequest } from '../../bench/first-request';
+import { httpApiEvent, measureFirstRequest } from '../../bench/first-request';
 import { FUNCTIONS, importEnvironment } from '../../infra/bundling';
 import { resourcesOf, synth, type Synthesized } from './synth';
 
@@ -83,15 +83,7 @@ describe('function bundles', () => {
 
   it('api answers an HTTP API (payload 2.0) event from its bundle and publishes its metrics', () => {
     const { dir } = assets.get('api')!;
-    const event = {
-      version: '2.0',
-      routeKey: '$default',
-      rawPath: '/api/v1/openapi.json',
-      rawQueryString: '',
-      headers: { host: 'abc.execute-api.ap-southeast-1.amazonaws.com', 'x-forwarded-proto': 'https' },
-      requestContext: { http: { method: 'GET', path: '/api/v1/openapi.json', sourceIp: '203.0.113.1' }, requestId: 'req-1', stage: '$default' },
-      isBase64Encoded: false,
-    };
+    const event = httpApiEvent('/api/v1/openapi.json');
     const context = { awsRequestId: 'aws-req-1', functionName: 'api', functionVersion: '1', memoryLimitInMB: '1024', invokedFunctionArn: 'arn' };
     const script = `const m = await import(${JSON.stringify(join(dir, 'index.mjs'))});
       const ctx = { ...${JSON.stringify(context)}, getRemainingTimeInMillis: () => 10000 };
