@@ -21,6 +21,7 @@ import { createEmbeddedIndex } from '../shared/search/embedded-index';
 import { reindexFromTable } from '../shared/search/reindex';
 import { demoNeeds } from '../scripts/demo-data/listings';
 import { startDynamoDbLocal } from '../scripts/local/dynamodb-local';
+import { startLocalFiles } from '../scripts/local/local-app';
 import { seedDemoData, seedId } from '../scripts/local/seed';
 import { importEnvironment } from '../infra/bundling';
 import { median } from './lib';
@@ -66,7 +67,9 @@ export async function measureFirstRequest(bundleFile: string, options: { runs: n
     const db = createDb({ tableName, endpoint: dynamo.endpoint });
     await ensureTable(db);
     const now = new Date();
-    await seedDemoData(db, now);
+    // Demo contracts carry their signed scans: a throwaway local S3 holds them while seeding.
+    const seedFiles = await startLocalFiles(undefined);
+    await seedDemoData(db, now, seedFiles.store).finally(() => seedFiles.stop());
     await writeGeneratedListings(db, tableName, listings, now, log);
     const search = createEmbeddedIndex();
     await search.applySettings();

@@ -16,6 +16,7 @@ import { newNeed, transitionNeed } from '../shared/domain/need';
 import { freePort, startDynamoDbLocal, type RunningDynamoDbLocal } from '../scripts/local/dynamodb-local';
 import { demoAchievements, demoNeeds } from '../scripts/demo-data/listings';
 import { demoOrganisations } from '../scripts/demo-data/organisations';
+import { startLocalFiles } from '../scripts/local/local-app';
 import { seedDemoData, seedId, type SeedResult } from '../scripts/local/seed';
 import { prng } from './lib';
 
@@ -47,7 +48,9 @@ export async function startBenchMarketplace(options: { name: string; achievement
   const tableName = `bench-${options.name}`;
   const db = createDb({ tableName, endpoint: dynamo.endpoint });
   await ensureTable(db);
-  const seeded = await seedDemoData(db, now);
+  // Demo contracts carry their signed scans: a throwaway local S3 holds them while seeding.
+  const seedFiles = await startLocalFiles(undefined);
+  const seeded = await seedDemoData(db, now, seedFiles.store).finally(() => seedFiles.stop());
   const { achievementIds, needIds } = await writeGeneratedListings(db, tableName, options, now, log);
 
   const port = await freePort();

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole marketplace on this machine. DynamoDB Local (fetched once, data kept in
- * .local/dynamodb), the table, demo data, the local token issuer, and the API on http://localhost:3000.
+ * .local/dynamodb), the local S3 server for attachments (data in .local/s3, port 4569), the table, demo
+ * data, the local token issuer, and the API on http://localhost:3000.
  * Ctrl-C stops everything it started.
  */
 import { serve } from '@hono/node-server';
@@ -43,8 +44,11 @@ async function main() {
     issuerUrl: `http://localhost:${port}/api/v1/dev`,
     issuerKeyFile: resolve(dataDir, 'issuer-key.json'),
     seed: process.env.SEED !== 'false',
+    // Attachments: the local S3 server, data kept beside DynamoDB's.
+    s3: { dataDir: resolve(dataDir, 's3'), port: Number(process.env.S3_LOCAL_PORT ?? 4569) },
     log,
   });
+  log(`files (local S3) ${local.files.endpoint}/${local.files.bucket}, data in ${local.files.dataDir}`);
   log(`search engine: ${local.search.engine}`);
   if (local.seeded) {
     const w = local.seeded.written;

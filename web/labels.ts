@@ -49,8 +49,8 @@ const contractKind: Table<ContractKind> = {
 };
 
 const contractStatus: Table<Contract['status']> = {
-  zh: { draft: '待认定登记', registered: '已登记', rejected: '不予登记', performing: '履行中', completed: '已完成', terminated: '已终止' },
-  en: { draft: 'Awaiting registration', registered: 'Registered', rejected: 'Registration refused', performing: 'Being performed', completed: 'Completed', terminated: 'Terminated' },
+  zh: { draft: '待提交', submitted: '待认定登记', registered: '已登记', rejected: '不予登记', performing: '履行中', completed: '已完成', terminated: '已终止' },
+  en: { draft: 'Draft: not yet submitted', submitted: 'Awaiting registration', registered: 'Registered', rejected: 'Registration refused', performing: 'Being performed', completed: 'Completed', terminated: 'Terminated' },
 };
 
 const paymentStatus: Table<Payment['status']> = {

@@ -187,7 +187,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       if (caller.isAdmin) {
         const [orgs, contracts, payments, claims] = await Promise.all([
           listOrganisations(db, caller, { verification: 'pending', limit: 50 }),
-          contractsWithStatus(db, 'draft'),
+          contractsWithStatus(db, 'submitted'),
           paymentsWithStatus(db, 'recorded'),
           claimsWithStatus(db, 'pending'),
         ]);

@@ -19,6 +19,7 @@ import { achievements } from './routes/achievements';
 import { alerts } from './routes/alerts';
 import { contracts } from './routes/contracts';
 import { dev } from './routes/dev';
+import { files } from './routes/files';
 import { health } from './routes/health';
 import { interests } from './routes/interests';
 import { matches } from './routes/matches';
@@ -33,7 +34,7 @@ import { authRoutes } from '../../web/auth-routes';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export function createApp(deps: ApiDeps) {
-  const resources = [health, organisations, achievements, needs, matches, interests, alerts, contracts, ...(deps.dev ? [dev] : [])];
+  const resources = [health, organisations, achievements, needs, matches, interests, alerts, contracts, files, ...(deps.dev ? [dev] : [])];
   const routeDocs: RouteDoc[] = resources.flatMap((r) => r.docs);
   // Built on first use, not at start: JSON Schema for every route is a large part of a Lambda cold start.
   let openApi: ReturnType<typeof openApiDocument> | undefined;

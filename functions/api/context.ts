@@ -2,6 +2,7 @@
 import type { Principal } from '../../shared/auth/principal';
 import type { TokenVerifier } from '../../shared/auth/verify-token';
 import type { Db } from '../../shared/db/client';
+import type { ObjectStore } from '../../shared/files/object-store';
 import type { SearchIndex } from '../../shared/search/search-index';
 import type { RateLimit } from '../../shared/db/rate-limits';
 import type { WebConfig } from '../../web/sign-in';
@@ -15,6 +16,8 @@ export interface ApiDeps {
   mode: 'lambda' | 'local';
   /** The public halls and matching read from here; the indexer keeps it in step with the table. */
   search: SearchIndex;
+  /** Attachment bytes (S3); unset: the file routes answer 503 files_unavailable. */
+  files?: ObjectStore;
   /** Writes per signed-in person per window (API and form posts alike); unset: no limit. */
   rateLimit?: RateLimit;
   /** The pages' public origin and the sign-in (hosted UI) they send people to. */

@@ -7,6 +7,7 @@ import { createDb, dbConfigFromEnv } from '../../shared/db/client';
 import { rateLimitFromEnv } from '../../shared/db/rate-limits';
 import { instrumentHttpHandler, observability } from '../../shared/observability/lambda';
 import { searchEnvWithSecrets, searchIndexFromEnv } from '../../shared/search/from-env';
+import { objectStoreFromEnv } from '../../shared/files/object-store';
 import { createApp } from './app';
 
 function required(name: string): string {
@@ -18,6 +19,7 @@ function required(name: string): string {
 const issuer = required('AUTH_ISSUER');
 const clientId = required('AUTH_CLIENT_ID');
 required('TABLE_NAME');
+const fileStore = objectStoreFromEnv();
 const { app } = createApp({
   db: createDb(dbConfigFromEnv()),
   verifyToken: createTokenVerifier({
@@ -29,6 +31,7 @@ const { app } = createApp({
   mode: 'lambda',
   search: searchIndexFromEnv(await searchEnvWithSecrets()),
   rateLimit: rateLimitFromEnv(),
+  ...(fileStore ? { files: fileStore } : {}),
   // The pages sign in through Cognito's hosted UI; behind CloudFront the site's origin is not the request's.
   web: { origin: required('WEB_ORIGIN'), hostedUi: { baseUrl: required('AUTH_HOSTED_UI_URL'), clientId } },
 });

@@ -15,6 +15,12 @@ import { reindexFromTable } from '../../shared/search/reindex';
 import type { SearchIndex } from '../../shared/search/search-index';
 import { createMatchAlertHandler } from '../../shared/services/alerts';
 import { createRewardLedgerHandler } from '../../shared/services/rewards';
+import { createS3ObjectStore, type ObjectStore } from '../../shared/files/object-store';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalS3, type RunningLocalS3 } from './s3-local';
 import { seedDemoData, type SeedResult } from './seed';
 import { startStreamPump, type StreamHandler, type StreamPump } from './stream-pump';
 
@@ -35,6 +41,44 @@ export interface LocalAppOptions {
   log?: (line: string) => void;
   /** Writes per person per window; defaults to RATE_LIMIT_WRITES_PER_MINUTE (60 per minute). */
   rateLimit?: RateLimit | null;
+  /** The local S3 server's data (kept) and port; default a temporary directory removed at stop, any free port. */
+  s3?: { dataDir?: string; port?: number; host?: string; /** The storage's clock (tests move it to expire policies). */ now?: () => Date };
+}
+
+/** The local S3 server's fixed keys: it only listens on this machine. */
+export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'local-marketplace', secretAccessKey: 'local-marketplace-secret' };
+export const LOCAL_FILES_BUCKET = 'marketplace-files';
+
+export interface LocalFiles {
+  store: ObjectStore;
+  endpoint: string;
+  bucket: string;
+  dataDir: string;
+}
+
+export async function startLocalFiles(options: LocalAppOptions['s3'], log?: (line: string) => void): Promise<LocalFiles & { stop(): Promise<void> }> {
+  const temporary = !options?.dataDir;
+  const dataDir = options?.dataDir ?? (await mkdtemp(join(tmpdir(), 'marketplace-s3-')));
+  let server: RunningLocalS3;
+  try {
+    server = await startLocalS3({ dataDir, credentials: LOCAL_S3_CREDENTIALS, ...(options?.port !== undefined ? { port: options.port } : {}), ...(options?.host ? { host: options.host } : {}), ...(options?.now ? { now: options.now } : {}), ...(log ? { log } : {}) });
+  } catch (error) {
+    throw new Error(`the local S3 server cannot listen on port ${options?.port ?? 0}: ${(error as Error).message} (set S3_LOCAL_PORT to another port)`);
+  }
+  const client = new S3Client({ region: 'cn-northwest-1', endpoint: server.endpoint, forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS });
+  await client.send(new CreateBucketCommand({ Bucket: LOCAL_FILES_BUCKET }));
+  client.destroy();
+  const store = createS3ObjectStore({ bucket: LOCAL_FILES_BUCKET, region: 'cn-northwest-1', endpoint: server.endpoint, credentials: LOCAL_S3_CREDENTIALS });
+  return {
+    store,
+    endpoint: server.endpoint,
+    bucket: LOCAL_FILES_BUCKET,
+    dataDir,
+    async stop() {
+      await server.stop();
+      if (temporary) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface LocalApp {
@@ -42,6 +86,7 @@ export interface LocalApp {
   db: Db;
   issuer: LocalIssuer;
   search: SearchIndex;
+  files: LocalFiles;
   pump: StreamPump;
   seeded: SeedResult | null;
   stop(): Promise<void>;
@@ -65,7 +110,8 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     },
     ...(options.log ? { log: options.log } : {}),
   });
-  const seeded = options.seed ? await seedDemoData(db, now()) : null;
+  const files = await startLocalFiles(options.s3, options.log);
+  const seeded = options.seed ? await seedDemoData(db, now(), files.store) : null;
   const reindexStarted = performance.now();
   const reindexed = await reindexFromTable(db, search);
   options.log?.(`search index: ${reindexed.indexed} documents in ${Math.round(performance.now() - reindexStarted)} ms (${search.engine})`);
@@ -80,6 +126,7 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     search,
     dev: { issuer, accounts: seeded?.accounts ?? [] },
     ...(options.rateLimit === null ? {} : { rateLimit: options.rateLimit ?? rateLimitFromEnv() }),
+    files: files.store,
     web: { hostedUi: { baseUrl: '/api/v1/dev', clientId: issuer.clientId, fetch: async (input, init) => self!.request(input, init) } },
   });
   self = app;
@@ -88,10 +135,12 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     db,
     issuer,
     search,
+    files,
     pump,
     seeded,
     async stop() {
       await pump.stop();
+      await files.stop();
       db.doc.destroy();
     },
   };

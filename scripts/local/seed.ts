@@ -15,7 +15,9 @@ import { DomainError } from '../../shared/domain/errors';
 import { newNeed, transitionNeed } from '../../shared/domain/need';
 import { newOrganisation, roleForOrgType, type Organisation } from '../../shared/domain/organisation';
 import { seedPolicies } from '../../shared/services/rewards';
-import { createContract, recordPayment, registerContract, verifyPayment } from '../../shared/services/contracts';
+import { createContract, recordPayment, registerContract, submitContract, verifyPayment } from '../../shared/services/contracts';
+import type { ObjectStore } from '../../shared/files/object-store';
+import { attachFile, minimalPdf } from './demo-files';
 import { contractsOfBroker } from '../../shared/db/contracts';
 import { postLedgerEntry, submitClaim } from '../../shared/services/rewards';
 import { queryListings } from '../../shared/db/listings';
@@ -54,13 +56,20 @@ async function insertIfAbsent(write: () => Promise<void>): Promise<boolean> {
  * realistic picture. Written through the same services as the API (every rule and audit record applies);
  * skipped when the demo center already has contracts.
  */
-async function seedContracts(db: Db, accounts: DemoAccount[], now: Date): Promise<void> {
+async function seedContracts(db: Db, accounts: DemoAccount[], now: Date, store: ObjectStore): Promise<void> {
   const account = (id: string) => accounts.find((a) => a.id === id)!;
   const principal = (id: string, role: 'transfer_center' | 'admin') => ({ sub: id, username: id, role, orgId: account(id).orgId, isAdmin: role === 'admin' });
   const center = principal('demo-tc-xjtu', 'transfer_center');
   if ((await contractsOfBroker(db, center.orgId!)).length > 0) return;
   const admin = principal('demo-admin', 'admin');
   const actor = (p: ReturnType<typeof principal>) => ({ principal: p, requestId: 'seed', now });
+  const filesDeps = { db, store, now: () => now };
+  const signAndSubmit = async (contractId: string, title: string) => {
+    await attachFile(filesDeps, center, { type: 'contract', id: contractId }, { kind: 'signed_contract', fileName: '技术合同（签章扫描件）.pdf', bytes: minimalPdf(['Technology contract (demo scan)', title.replace(/[^\x20-\x7e]/g, '') || contractId, contractId, 'Signed and sealed by both parties']) });
+    return submitContract(db, actor(center), contractId);
+  };
+  const bankSlip = (paymentId: string, ref: string) =>
+    attachFile(filesDeps, center, { type: 'payment', id: paymentId }, { kind: 'bank_slip', fileName: '银行回单.pdf', bytes: minimalPdf(['Bank slip (demo)', ref, paymentId]) });
   const achievementOf = async (orgId: string) => (await queryListings(db, 'achievement', { scope: { ownerOrgId: orgId }, filter: { statuses: ['published'] }, limit: 1 })).items[0];
   const deals = [
     { seller: 'demo-nxist', buyer: 'demo-ent-pv', kind: 'licence', amountFen: 180_000_000, signedOn: '2025-05-12', paid: [[60_000_000, '2025-07-01'], [60_000_000, '2025-11-20']] },
@@ -82,9 +91,11 @@ async function seedContracts(db: Db, accounts: DemoAccount[], now: Date): Promis
       signedOn: deal.signedOn,
       ...(achievement ? { achievementId: achievement.id } : {}),
     });
+    await signAndSubmit(contract.id, contract.title);
     const registered = await registerContract(db, { ...actor(admin), now: new Date(`${deal.signedOn}T10:00:00+08:00`) }, contract.id, { decision: 'registered' });
     for (const [i, [amountFen, paidOn]] of deal.paid.entries()) {
       const payment = await recordPayment(db, actor(center), contract.id, { amountFen, paidOn, evidenceRef: `银行回单 ${registered.registrationNumber}-${i + 1}` });
+      await bankSlip(payment.id, payment.evidenceRef);
       await verifyPayment(db, actor(admin), payment.id, { decision: 'verified' });
       // Posted here rather than left to the stream, so the claim below has a reward to draw on (posting is idempotent).
       await postLedgerEntry(db, payment.id, now);
@@ -94,10 +105,11 @@ async function seedContracts(db: Db, accounts: DemoAccount[], now: Date): Promis
 
   // Something in each of the bureau's queues, so every role has work waiting on first start.
   const [first, , third] = registeredIds;
-  await recordPayment(db, actor(center), third!.id, { amountFen: 6_000_000, paidOn: '2026-11-10', evidenceRef: `银行回单 ${third!.number}-2` });
+  const waitingPayment = await recordPayment(db, actor(center), third!.id, { amountFen: 6_000_000, paidOn: '2026-11-10', evidenceRef: `银行回单 ${third!.number}-2` });
+  await bankSlip(waitingPayment.id, waitingPayment.evidenceRef);
   await submitClaim(db, actor(center), first!.id, { amountFen: 2_000_000 }, { key: 'seed-claim-0001', requestHash: 'seed' });
   const waiting = await achievementOf(account('demo-nxist').orgId!);
-  await createContract(db, actor(center), {
+  const waitingContract = await createContract(db, actor(center), {
     title: `${waiting?.title ?? '技术'}二期合作开发合同`,
     kind: 'development',
     sellerOrgId: account('demo-nxist').orgId!,
@@ -105,6 +117,7 @@ async function seedContracts(db: Db, accounts: DemoAccount[], now: Date): Promis
     amountFen: 90_000_000,
     signedOn: '2026-11-18',
   });
+  await signAndSubmit(waitingContract.id, waitingContract.title);
 }
 
 export interface SeedResult {
@@ -112,7 +125,7 @@ export interface SeedResult {
   written: { organisations: number; achievements: number; needs: number };
 }
 
-export async function seedDemoData(db: Db, now: Date): Promise<SeedResult> {
+export async function seedDemoData(db: Db, now: Date, store: ObjectStore): Promise<SeedResult> {
   const day = 24 * 3600 * 1000;
   const orgs = new Map<string, Organisation>();
   let written = { organisations: 0, achievements: 0, needs: 0 };
@@ -183,6 +196,6 @@ export async function seedDemoData(db: Db, now: Date): Promise<SeedResult> {
     if (await insertIfAbsent(() => insertListing(db, 'need', record))) written.needs++;
   }
   await seedPolicies(db, now);
-  await seedContracts(db, accounts, now);
+  await seedContracts(db, accounts, now, store);
   return { accounts, written };
 }

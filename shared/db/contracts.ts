@@ -143,7 +143,7 @@ export function putPolicyRegistry(db: Db, policies: RewardPolicy[], expectedVers
 
 export interface AuditRecord {
   subjectId: string;
-  subjectType: 'contract' | 'payment' | 'claim' | 'policy';
+  subjectType: 'contract' | 'payment' | 'claim' | 'policy' | 'attachment';
   action: string;
   actor: string;
   actorOrgId: string | null;

@@ -29,6 +29,10 @@ export const keys = {
   audit: (subjectId: string, at: string, unique: string) => ({ pk: `AUDIT#${subjectId}`, sk: `${at}#${unique}` }),
   /** One payment per receipt: the normalised evidence reference is reserved while its payment stands. */
   evidence: (normalisedRef: string) => ({ pk: `EVIDENCE#${normalisedRef}`, sk: 'EVIDENCE' }),
+  /** An owner's files and its pending uploads share one partition: listing them is one consistent query. */
+  filesOf: (ownerType: string, ownerId: string) => `FILES#${ownerType}#${ownerId}`,
+  attachment: (ownerType: string, ownerId: string, id: string) => ({ pk: `FILES#${ownerType}#${ownerId}`, sk: `FILE#${id}` }),
+  upload: (ownerType: string, ownerId: string, id: string) => ({ pk: `FILES#${ownerType}#${ownerId}`, sk: `UPLOAD#${id}` }),
   /** One write counter per client per rate-limit window (epoch seconds of its start). */
   rateWindow: (client: string, windowStart: number) => ({ pk: `RATE#${client}`, sk: `W#${windowStart}` }),
   idempotency: (sub: string, key: string) => ({ pk: `IDEMPOTENCY#${sub}#${key}`, sk: 'IDEMPOTENCY' }),

@@ -29,11 +29,13 @@ export const registerContractBody = z
   .strict()
   .refine((b) => b.decision === 'registered' || b.reason !== undefined, { message: 'a rejection needs a reason', path: ['reason'], params: { zh: '不予登记须说明理由' } });
 
-export const CONTRACT_STATUSES = ['draft', 'registered', 'rejected', 'performing', 'completed', 'terminated'] as const;
+/** draft: the broker prepares it and attaches the signed contract; submitted: in the bureau's registration queue. */
+export const CONTRACT_STATUSES = ['draft', 'submitted', 'registered', 'rejected', 'performing', 'completed', 'terminated'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
-export const contractLifecycle = defineLifecycle<ContractStatus, 'register' | 'reject' | 'startPerforming' | 'complete' | 'terminate'>({
-  register: { from: ['draft'], to: 'registered' },
-  reject: { from: ['draft'], to: 'rejected' },
+export const contractLifecycle = defineLifecycle<ContractStatus, 'submit' | 'register' | 'reject' | 'startPerforming' | 'complete' | 'terminate'>({
+  submit: { from: ['draft'], to: 'submitted' },
+  register: { from: ['submitted'], to: 'registered' },
+  reject: { from: ['submitted'], to: 'rejected' },
   startPerforming: { from: ['registered'], to: 'performing' },
   complete: { from: ['performing'], to: 'completed' },
   terminate: { from: ['registered', 'performing'], to: 'terminated' },
@@ -65,6 +67,9 @@ export const contractSchema = z.object({
   registeredAt: z.string().optional(),
   registeredBy: z.string().optional(),
   rejectionReason: z.string().optional(),
+  submittedAt: z.string().optional(),
+  /** The files the contract was registered with (id and SHA-256): later uploads can add supplements, never replace these. */
+  registeredFiles: z.array(z.object({ id: z.string(), kind: z.string(), fileName: z.string(), sha256: z.string() })).optional(),
   /** Recorded (not yet rejected) payments: the ceiling check for new payments. */
   recordedFen: z.number().int(),
   /** Verified payments: the performed amount. */

@@ -4,6 +4,8 @@
  * transaction with its audit record.
  */
 import { ulid } from 'ulid';
+import { attachmentsOf as listFiles, attachmentStands, requiredFiles } from '../db/attachments';
+import { REQUIRED_KINDS } from '../domain/attachment';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/client';
 import * as repo from '../db/contracts';
@@ -106,6 +108,24 @@ export async function createContract(db: Db, actor: Actor, body: z.infer<typeof 
   return contract;
 }
 
+/** The broker sends a draft to the bureau's registration queue; the signed contract must be attached. */
+export async function submitContract(db: Db, actor: Actor, id: string): Promise<Contract> {
+  const caller = requireSignedIn(actor.principal);
+  const contract = await repo.getContract(db, id);
+  if (!contract || !isParty(caller, contract)) throw new DomainError('not_found');
+  if (caller.orgId !== contract.brokerOrgId) throw new DomainError('not_owner');
+  const status = contractLifecycle.next(contract.status, 'submit');
+  const signed = await requiredFiles(db, 'contract', id, REQUIRED_KINDS.contract!, 'files.signed_contract');
+  const at = actor.now.toISOString();
+  const next: Contract = { ...contract, status, submittedAt: at, version: contract.version + 1, updatedAt: at };
+  await repo.transact(
+    db,
+    [repo.putContract(db, next, contract.version), attachmentStands(db, signed[0]!), audit(db, caller, actor.requestId, at, { id, type: 'contract' }, 'submit', contract, next, id)],
+    (failed) => (failed === 1 ? new DomainError('attachment_required') : new DomainError('version_conflict')),
+  );
+  return next;
+}
+
 export async function registerContract(db: Db, actor: Actor, id: string, decision: z.infer<typeof registerContractBody>): Promise<Contract> {
   const caller = requireSignedIn(actor.principal);
   if (!caller.isAdmin) throw new DomainError('role_required');
@@ -113,11 +133,18 @@ export async function registerContract(db: Db, actor: Actor, id: string, decisio
   if (!contract) throw new DomainError('not_found');
   const status = contractLifecycle.next(contract.status, decision.decision === 'registered' ? 'register' : 'reject');
   const at = actor.now.toISOString();
+  // The registration records exactly which files it was decided on (their hashes), as they stand now.
+  const files = status === 'registered' ? await listFiles(db, 'contract', id) : [];
   const next: Contract = {
     ...contract,
     status,
     ...(status === 'registered'
-      ? { registrationNumber: await repo.nextRegistrationNumber(db, at.slice(0, 4)), registeredAt: at, registeredBy: caller.sub }
+      ? {
+          registrationNumber: await repo.nextRegistrationNumber(db, at.slice(0, 4)),
+          registeredAt: at,
+          registeredBy: caller.sub,
+          registeredFiles: files.map((f) => ({ id: f.id, kind: f.kind, fileName: f.fileName, sha256: f.sha256 })),
+        }
       : { rejectionReason: decision.reason! }),
     version: contract.version + 1,
     updatedAt: at,
@@ -185,6 +212,8 @@ async function verifyPaymentOnce(db: Db, actor: Actor, paymentId: string, decisi
   const contract = (await repo.getContract(db, payment.contractId))!;
   const verified = decision.decision === 'verified';
   if (verified && contract.status !== 'registered' && contract.status !== 'performing') throw new DomainError('contract_not_registered');
+  // Verified against the invoice or bank slip itself: one must be attached, and still be when this commits.
+  const evidence = verified ? await requiredFiles(db, 'payment', paymentId, REQUIRED_KINDS.payment!, 'files.invoice') : [];
   const at = actor.now.toISOString();
   const next: Payment = {
     ...payment,
@@ -209,12 +238,12 @@ async function verifyPaymentOnce(db: Db, actor: Actor, paymentId: string, decisi
     [
       repo.putPayment(db, next, payment.version),
       repo.putContract(db, nextContract, contract.version),
-      // A rejected payment frees its receipt for a corrected record.
-      ...(verified ? [] : [repo.releaseEvidence(db, payment.evidenceRef, payment.id)]),
       audit(db, caller, actor.requestId, at, { id: paymentId, type: 'payment' }, verified ? 'verify' : 'reject', payment, next, payment.contractId),
       audit(db, caller, actor.requestId, at, { id: payment.contractId, type: 'contract' }, verified ? 'payment_verified' : 'payment_rejected', contract, nextContract, payment.contractId),
+      // A rejected payment frees its receipt for a corrected record.
+      ...(verified ? [attachmentStands(db, evidence[0]!)] : [repo.releaseEvidence(db, payment.evidenceRef, payment.id)]),
     ],
-    () => new DomainError('version_conflict'),
+    (failed) => (verified && failed === 4 ? new DomainError('attachment_required') : new DomainError('version_conflict')),
   );
   return next;
 }

@@ -50,8 +50,10 @@ async function paidContract(title: string, kind: string, seller: string, buyer: 
   const admin = await h.token('demo-admin');
   const tc = await h.token('demo-tc-xjtu');
   const contract = await json(await h.call('POST', '/api/v1/contracts', { token: tc, body: { title, kind, sellerOrgId: h.orgIdOf(seller), buyerOrgId: h.orgIdOf(buyer), amountFen, signedOn: '2026-09-01' } }), 201);
+  await h.submitForRegistration(contract.id, tc);
   const registered = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/register`, { token: admin, body: { decision: 'registered' } }), 200);
   const payment = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen, paidOn, evidenceRef: `银行回单 ${registered.registrationNumber}` } }), 201);
+  await h.attach(tc, `payments/${payment.id}`, 'bank_slip');
   await json(await h.call('POST', `/api/v1/payments/${payment.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
   await h.drain();
   /** POSTs a claim with the given key, as a browser would (optionally giving up after `signal`). */

@@ -32,9 +32,11 @@ describe('ledger postings racing on one contract', () => {
       await h.call('POST', '/api/v1/contracts', { token: tc, body: { title: '多晶硅还原炉节能改造技术转让合同', kind: 'transfer', sellerOrgId: h.orgIdOf('demo-nxist'), buyerOrgId: h.orgIdOf('demo-ent-pv'), amountFen: 900_000_000, signedOn: '2026-09-01' } }),
       201,
     );
+    await h.submitForRegistration(contract.id, tc);
     const registered = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/register`, { token: admin, body: { decision: 'registered' } }), 200);
     const pay = async (amountFen: number, n: number) => {
       const p = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen, paidOn: '2026-11-20', evidenceRef: `银行回单 ${registered.registrationNumber}-${n}` } }), 201);
+      await h.attach(tc, `payments/${p.id}`, 'bank_slip');
       await json(await h.call('POST', `/api/v1/payments/${p.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
       return p.id as string;
     };

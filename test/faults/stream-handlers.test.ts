@@ -42,10 +42,12 @@ describe('a stream handler failing on one record', () => {
       await h.call('POST', '/api/v1/contracts', { token: tc, body: { title: '工业硅余热发电技术转让合同', kind: 'transfer', sellerOrgId: h.orgIdOf('demo-nxist'), buyerOrgId: h.orgIdOf('demo-ent-pv'), amountFen: 300_000_000, signedOn: '2026-10-10' } }),
       201,
     );
+    await h.submitForRegistration(contract.id, tc);
     const registered = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/register`, { token: admin, body: { decision: 'registered' } }), 200);
     const payments: string[] = [];
     for (const [i, amountFen] of [40_000_000, 30_000_000, 20_000_000].entries()) {
       const p = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen, paidOn: '2026-11-1' + i, evidenceRef: `银行回单 ${registered.registrationNumber}-${i}` } }), 201);
+      await h.attach(tc, `payments/${p.id}`, 'bank_slip');
       await json(await h.call('POST', `/api/v1/payments/${p.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
       payments.push(p.id);
     }

@@ -36,12 +36,14 @@ async function registeredContract(amountFen: number, broker = 'demo-tc-xjtu') {
     }),
     201,
   );
+  await h.submitForRegistration(contract.id, tc);
   const registered = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/register`, { token: await h.token('demo-admin'), body: { decision: 'registered' } }), 200);
   return { tc, contract: registered as { id: string; registrationNumber: string; version: number } };
 }
 
 async function verifiedPayment(contract: { id: string; registrationNumber: string }, tc: string, amountFen: number, paidOn = '2026-11-20') {
   const payment = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen, paidOn, evidenceRef: `银行回单 ${contract.registrationNumber}-${amountFen}` } }), 201);
+  await h.attach(tc, `payments/${payment.id}`, 'bank_slip');
   await json(await h.call('POST', `/api/v1/payments/${payment.id}/verify`, { token: await h.token('demo-admin'), body: { decision: 'verified' } }), 200);
   return payment as { id: string };
 }
@@ -161,6 +163,7 @@ describe('exactly once and never over', () => {
     for (const amount of [150_000_000, 100_000_000, 70_000_000, 5]) {
       payments.push(await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: amount, paidOn: '2026-11-20', evidenceRef: `回单 ${contract.registrationNumber}-${amount}` } }), 201));
     }
+    for (const p of payments) await h.attach(tc, `payments/${p.id}`, 'bank_slip');
     const admin = await h.token('demo-admin');
     // Verify all at once, and post their ledger entries in reverse order while the stream pump posts them too.
     const verified = await Promise.all(payments.map((p) => h.call('POST', `/api/v1/payments/${p.id}/verify`, { token: admin, body: { decision: 'verified' } })));

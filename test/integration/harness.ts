@@ -13,6 +13,8 @@ import { createLocalApp, type LocalApp } from '../../scripts/local/local-app';
 import type { RateLimit } from '../../shared/db/rate-limits';
 import type { SearchIndex } from '../../shared/search/search-index';
 import type { StreamHandler } from '../../scripts/local/stream-pump';
+import { minimalPdf, postFile } from '../../scripts/local/demo-files';
+import { FILES_TYPES_BY_EXTENSION } from '../../shared/domain/attachment';
 
 export const TEST_NOW = new Date('2026-11-26T02:00:00Z');
 
@@ -26,6 +28,13 @@ export interface Harness extends LocalApp {
   /** The item exactly as stored, or undefined. */
   stored(kind: ListingKind | 'organisation', id: string): Promise<Record<string, unknown> | undefined>;
   orgIdOf(accountId: string): string;
+  /**
+   * Uploads a file over the API as a browser does (ticket → POST to the local S3 → confirm) and returns
+   * the attachment. `owner` is e.g. `contracts/con_…`; the file defaults to a small PDF.
+   */
+  attach(token: string, owner: string, kind: string, file?: { fileName?: string; bytes?: Uint8Array; visibility?: 'public' | 'confidential' }): Promise<{ id: string; sha256: string; fileName: string; sizeBytes: number }>;
+  /** The broker attaches the signed contract and submits the draft for registration. */
+  submitForRegistration(contractId: string, brokerToken: string): Promise<void>;
 }
 
 export interface HarnessOptions {
@@ -33,6 +42,9 @@ export interface HarnessOptions {
   search?: SearchIndex;
   /** Replace a stream handler by name (e.g. to capture the real records it would get). */
   streamHandlers?: Record<string, StreamHandler>;
+  /** The API's clock (default: fixed at TEST_NOW) and the local S3 server's (default: real time). */
+  now?: () => Date;
+  s3Now?: () => Date;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -46,7 +58,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     issuerUrl: 'http://localhost/api/v1/dev',
     issuerKeyFile,
     seed: true,
-    now: () => TEST_NOW,
+    now: options.now ?? (() => TEST_NOW),
+    ...(options.s3Now ? { s3: { now: options.s3Now } } : {}),
     // The limiter runs (its write is part of every request) but far above what any test sends.
     rateLimit: options.rateLimit ?? { limit: 100_000, windowSeconds: 60 },
     ...(options.search ? { search: options.search } : {}),
@@ -59,7 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await local.stop();
     rmSync(issuerKeyFile, { force: true });
   });
-  return {
+  const harness: Harness = {
     ...local,
     issuerKeyFile,
     drain: () => local.pump.drain(),
@@ -84,12 +97,32 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const out = await local.db.doc.send(new GetCommand({ TableName: local.db.tableName, Key: key, ConsistentRead: true }));
       return out.Item;
     },
+    async attach(token, owner, kind, file = {}) {
+      const fileName = file.fileName ?? `${kind}.pdf`;
+      const bytes = file.bytes ?? minimalPdf([kind, owner]);
+      const contentType = FILES_TYPES_BY_EXTENSION[fileName.split('.').pop()!.toLowerCase()]!;
+      const call = (path: string, body: unknown) => local.app.request(`/api/v1/${owner}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const ticketRes = await call('/uploads', { kind, fileName, contentType, sizeBytes: bytes.byteLength, ...(file.visibility ? { visibility: file.visibility } : {}) });
+      if (ticketRes.status !== 201) throw new Error(`upload refused: ${ticketRes.status} ${await ticketRes.text()}`);
+      const ticket = (await ticketRes.json()) as { uploadId: string; url: string; fields: Record<string, string> };
+      const stored = await postFile(ticket, bytes, fileName);
+      if (stored !== 204) throw new Error(`storage refused the upload: ${stored}`);
+      const confirmed = await call(`/uploads/${ticket.uploadId}/confirm`, {});
+      if (confirmed.status !== 201) throw new Error(`confirm refused: ${confirmed.status} ${await confirmed.text()}`);
+      return confirmed.json();
+    },
+    async submitForRegistration(contractId, brokerToken) {
+      await harness.attach(brokerToken, `contracts/${contractId}`, 'signed_contract');
+      const res = await harness.call('POST', `/api/v1/contracts/${contractId}/submit`, { token: brokerToken });
+      if (res.status !== 200) throw new Error(`submit refused: ${res.status} ${await res.text()}`);
+    },
     orgIdOf(accountId) {
       const orgId = accounts.find((a) => a.id === accountId)?.orgId;
       if (!orgId) throw new Error(`${accountId} has no organisation`);
       return orgId;
     },
   };
+  return harness;
 }
 
 /** Asserts a problem+json response and returns its body. */

@@ -63,9 +63,12 @@ beforeAll(async () => {
 
   const contractBody = { title: '金刚线切割工艺技术许可合同', kind: 'licence', sellerOrgId: h.orgIdOf('demo-nxist'), buyerOrgId: h.orgIdOf('demo-ent-pv'), amountFen: 100_000_000, signedOn: '2026-10-15', achievementId: openAchievement };
   const draftContract = await json(await h.call('POST', '/api/v1/contracts', { token: tc, body: contractBody }), 201);
+  await h.submitForRegistration(draftContract.id, tc);
   const contract = await json(await h.call('POST', '/api/v1/contracts', { token: tc, body: contractBody }), 201);
+  await h.submitForRegistration(contract.id, tc);
   const registered = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/register`, { token: admin, body: { decision: 'registered' } }), 200);
   const verifiedPayment = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: 50_000_000, paidOn: '2026-11-20', evidenceRef: `银行回单 ${registered.registrationNumber}-1` } }), 201);
+  await h.attach(tc, `payments/${verifiedPayment.id}`, 'bank_slip');
   await json(await h.call('POST', `/api/v1/payments/${verifiedPayment.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
   const pendingPayment = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: 10_000_000, paidOn: '2026-11-21', evidenceRef: `银行回单 ${registered.registrationNumber}-2` } }), 201);
   await h.drain();
@@ -87,6 +90,12 @@ beforeAll(async () => {
   routes.set('POST /saved-searches', { account: 'demo-ent-pv', path: '/api/v1/saved-searches', body: { name: '光伏切割', kind: 'achievement', query: { q: '光伏 切割', industry: '光伏全产业链' } } });
   routes.set('POST /contracts', { account: 'demo-tc-xjtu', path: '/api/v1/contracts', body: contractBody });
   routes.set('POST /contracts/{id}/register', { account: 'demo-admin', path: `/api/v1/contracts/${draftContract.id}/register`, body: { decision: 'rejected', ...reason } });
+  const upload = { fileName: '说明.pdf', contentType: 'application/pdf', sizeBytes: 120_000 };
+  routes.set('POST /contracts/{ownerId}/uploads', { account: 'demo-tc-xjtu', path: `/api/v1/contracts/${contract.id}/uploads`, body: { ...upload, kind: 'supplement' } });
+  routes.set('POST /payments/{ownerId}/uploads', { account: 'demo-tc-xjtu', path: `/api/v1/payments/${pendingPayment.id}/uploads`, body: { ...upload, kind: 'invoice' } });
+  routes.set('POST /claims/{ownerId}/uploads', { account: 'demo-tc-xjtu', path: `/api/v1/claims/${claim.id}/uploads`, body: { ...upload, kind: 'supporting_document' } });
+  routes.set('POST /achievements/{ownerId}/uploads', { account: 'demo-nxist', path: `/api/v1/achievements/${draftAchievement.id}/uploads`, body: { ...upload, kind: 'test_report', visibility: 'confidential' } });
+  routes.set('POST /needs/{ownerId}/uploads', { account: 'demo-ent-pv', path: `/api/v1/needs/${draftNeed.id}/uploads`, body: { ...upload, kind: 'specification' } });
   routes.set('POST /contracts/{id}/close', { account: 'demo-admin', path: `/api/v1/contracts/${contract.id}/close`, body: { outcome: 'terminated', ...reason } });
   routes.set('POST /contracts/{id}/payments', { account: 'demo-tc-xjtu', path: `/api/v1/contracts/${contract.id}/payments`, body: { amountFen: 5_000_000, paidOn: '2026-11-22', evidenceRef: `银行回单 ${registered.registrationNumber}-3` } });
   routes.set('POST /payments/{id}/verify', { account: 'demo-admin', path: `/api/v1/payments/${pendingPayment.id}/verify`, body: { decision: 'rejected', ...reason } });
@@ -105,6 +114,7 @@ beforeAll(async () => {
     { account: 'demo-ent-cast', path: `/api/v1/interests/${interest.id}/withdraw` },
     { account: 'demo-admin-2', path: `/api/v1/claims/${claim.id}/approve` },
     { account: 'demo-admin-2', path: `/api/v1/claims/${claim.id}/pay` },
+    { account: 'demo-tc-xjtu', path: `/api/v1/contracts/${contract.id}/submit` },
   );
 }, 180_000);
 

@@ -39,6 +39,8 @@ beforeAll(async () => {
     201,
   );
   const pending = await json(await h.call('POST', '/api/v1/contracts', { token: tc, body: { title: xss('待登记合同'), kind: 'licence', sellerOrgId: h.orgIdOf('demo-nxist'), buyerOrgId: h.orgIdOf('demo-ent-pv'), amountFen: 10_000_000, signedOn: '2026-10-15' } }), 201);
+  await h.submitForRegistration(contract.id, tc);
+  await h.submitForRegistration(pending.id, tc);
   await json(await h.call('POST', `/api/v1/contracts/${contract.id}/register`, { token: await h.token('demo-admin'), body: { decision: 'registered' } }), 200);
   await h.drain();
   Object.assign(ids, { achievement: achievement.id, need: need.id, contract: contract.id, pending: pending.id });

@@ -60,7 +60,7 @@ const app = new Hono<ApiEnv>()
     const { status } = parseQuery(c, adminQueue);
     const principal = c.var.principal;
     // Admins see the registration queue by status; a transfer center its own brokered contracts.
-    if (principal?.isAdmin) return c.json({ items: (await repo.contractsWithStatus(c.var.deps.db, status ?? 'draft')).reverse() });
+    if (principal?.isAdmin) return c.json({ items: (await repo.contractsWithStatus(c.var.deps.db, status ?? 'submitted')).reverse() });
     return c.json({ items: await listBrokeredContracts(c.var.deps.db, principal) });
   })
   .get('/contracts/:id', async (c) => c.json((await loadContract(c.var.deps.db, c.var.principal, checkId(c.req.param('id')))).contract))
@@ -153,7 +153,7 @@ const items = (schema: z.ZodType) => z.object({ items: z.array(schema) });
 const idem = { description: 'Idempotency-Key header: the same key and body replay the first response; a different body is 409' };
 const docs: RouteDoc[] = [
   { method: 'post', path: '/contracts', tag, access: 'signed-in', body: createContractBody, summary: 'Record a technology contract you brokered (member of a verified transfer center)', responses: { 201: { description: 'Draft contract', schema: contractSchema }, ...errors } },
-  { method: 'get', path: '/contracts', tag, access: 'signed-in', query: adminQueue, summary: 'Your brokered contracts; admins: the contracts in a status (default draft: the registration queue)', responses: { 200: { description: 'Contracts', schema: items(contractSchema) }, ...errors } },
+  { method: 'get', path: '/contracts', tag, access: 'signed-in', query: adminQueue, summary: 'Your brokered contracts; admins: the contracts in a status (default submitted: the registration queue)', responses: { 200: { description: 'Contracts', schema: items(contractSchema) }, ...errors } },
   { method: 'get', path: '/contracts/:id', tag, access: 'owner', summary: 'A contract (its seller, buyer, broker and admins)', responses: { 200: { description: 'Contract', schema: contractSchema }, ...errors } },
   { method: 'post', path: '/contracts/:id/register', tag, access: 'admin', body: registerContractBody, summary: '认定登记: register (assigns the registration number) or reject with a reason', responses: { 200: { description: 'Decided', schema: contractSchema }, ...errors } },
   { method: 'post', path: '/contracts/:id/close', tag, access: 'admin', body: closeContractBody, summary: 'Close a performing contract as completed, or terminate a registered or performing one (reason required)', responses: { 200: { description: 'Closed', schema: contractSchema }, ...errors } },
