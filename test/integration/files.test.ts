@@ -160,9 +160,9 @@ describe('who may see and download', () => {
     // Per owner: list, download, remove. The broker may not remove decided files (409); parties and admins read only.
     expect(matrix).toEqual({
       'demo-tc-xjtu': [200, 302, 409, 200, 302, 204],
-      'demo-nxist': [200, 302, 403, 200, 302, 404],
-      'demo-ent-pv': [200, 302, 403, 200, 302, 404],
-      'demo-admin': [200, 302, 403, 200, 302, 404],
+      'demo-nxist': [200, 302, 403, 200, 302, 403],
+      'demo-ent-pv': [200, 302, 403, 200, 302, 403],
+      'demo-admin': [200, 302, 403, 200, 302, 403],
       'demo-tc-market': [404, 404, 404, 404, 404, 404],
       'demo-nxu': [404, 404, 404, 404, 404, 404],
       'demo-ent-chem': [404, 404, 404, 404, 404, 404],
