@@ -20,6 +20,7 @@ import { claimsOf, paymentsOf } from '../shared/db/contracts';
 import { reconcileContract, type ContractDiscrepancy } from '../shared/services/reconcile';
 import { percentile, prng, writeResult } from './lib';
 import { startBenchMarketplace, type BenchMarketplace } from './marketplace';
+import { minimalPdf, postFile } from '../scripts/local/demo-files';
 
 const LISTINGS = Number(process.env.BENCH_LOAD_LISTINGS ?? 10_000);
 const RATE = Number(process.env.BENCH_LOAD_RATE ?? 60);
@@ -54,7 +55,7 @@ interface Samples {
 
 /** What the run wrote and the server acknowledged, for the reconciliation. */
 const acked = { listings: new Map<string, string>(), payments: new Map<string, string>(), claims: new Map<string, string>(), verified: new Set<string>() };
-const unverified: string[] = [];
+const unverified: { id: string; broker: string }[] = [];
 
 async function setup(market: BenchMarketplace) {
   const accounts = market.seeded.accounts;
@@ -82,10 +83,16 @@ async function setup(market: BenchMarketplace) {
   for (const [i, broker] of centers.filter((a) => verified.has(orgOf(a))).entries()) {
     for (let k = 0; k < 4; k++) {
       const c = await call('POST', '/contracts', broker, { title: `负载测试合同 ${RUN}-${i}-${k}`, kind: 'licence', sellerOrgId: orgOf(pick(sellers)), buyerOrgId: orgOf(pick(buyers)), amountFen: 50_000_000_000, signedOn: '2026-01-15' });
+      const tokenOf = tokens.get(broker)!;
+      const signed = await attachFileOverHttp(api, tokenOf, `contracts/${c.id}`, 'signed_contract');
+      if (!signed.ok) throw new Error(`signed contract upload: ${signed.status} ${await signed.text()}`);
+      await call('POST', `/contracts/${c.id}/submit`, broker);
       const r = await call('POST', `/contracts/${c.id}/register`, 'demo-admin', { decision: 'registered' });
       if (k < 3) paymentContracts.push({ id: c.id, number: r.registrationNumber, broker });
       else {
         const p = await call('POST', `/contracts/${c.id}/payments`, broker, { amountFen: 3_000_000_000, paidOn: '2026-02-01', evidenceRef: `负载回单 ${r.registrationNumber}-full` });
+        const slip = await attachBankSlip(api, tokenOf, p.id, () => AbortSignal.timeout(10_000));
+        if (!slip.ok) throw new Error(`bank slip upload: ${slip.status} ${await slip.text()}`);
         await call('POST', `/payments/${p.id}/verify`, 'demo-admin', { decision: 'verified' });
         claimContracts.push({ id: c.id, broker });
       }
@@ -102,6 +109,21 @@ async function setup(market: BenchMarketplace) {
   }
   return { tokens, universities, centers, enterprises, paymentContracts, claimContracts, api };
 }
+
+const EVIDENCE = minimalPdf(['Evidence (load test)']);
+
+/** Uploads a PDF as the pages do it (ticket, storage, confirm); the confirm's response, or the first refusal. */
+async function attachFileOverHttp(api: string, token: string, owner: string, kind: string, timeout: () => AbortSignal = () => AbortSignal.timeout(10_000)): Promise<Response> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const asked = await fetch(`${api}/${owner}/uploads`, { method: 'POST', headers, body: JSON.stringify({ kind, fileName: `${kind}.pdf`, contentType: 'application/pdf', sizeBytes: EVIDENCE.byteLength }), signal: timeout() });
+  if (!asked.ok) return asked;
+  const ticket = (await asked.json()) as { uploadId: string; url: string; fields: Record<string, string> };
+  const stored = await postFile(ticket, EVIDENCE, `${kind}.pdf`);
+  if (stored !== 204) return new Response(null, { status: stored >= 500 ? stored : 502 });
+  return fetch(`${api}/${owner}/uploads/${ticket.uploadId}/confirm`, { method: 'POST', headers, body: '{}', signal: timeout() });
+}
+
+const attachBankSlip = (api: string, token: string, paymentId: string, timeout: () => AbortSignal) => attachFileOverHttp(api, token, `payments/${paymentId}`, 'bank_slip', timeout);
 
 function planner(market: BenchMarketplace, ctx: Awaited<ReturnType<typeof setup>>) {
   let n = 0;
@@ -136,13 +158,19 @@ function planner(market: BenchMarketplace, ctx: Awaited<ReturnType<typeof setup>
         send: () => fetch(`${ctx.api}/contracts/${c.id}/payments`, { method: 'POST', headers: { ...auth(c.broker), ...json }, body: JSON.stringify(body), signal: timeout() }),
         acknowledged: (b) => {
           acked.payments.set(b.id, c.id);
-          unverified.push(b.id);
+          unverified.push({ id: b.id, broker: c.broker });
         },
       };
     }
     if (r < 0.82) {
-      const id = unverified.shift()!;
-      return { route: 'POST /payments/:id/verify', kind: 'write', send: () => fetch(`${ctx.api}/payments/${id}/verify`, { method: 'POST', headers: { ...auth('demo-admin'), ...json }, body: '{"decision":"verified"}', signal: timeout() }), acknowledged: () => acked.verified.add(id) };
+      const { id, broker } = unverified.shift()!;
+      // Verification needs the evidence: the broker uploads its bank slip (ticket, storage, confirm), then the bureau verifies.
+      const send = async () => {
+        const evidence = await attachBankSlip(ctx.api, ctx.tokens.get(broker)!, id, timeout);
+        if (!evidence.ok) return evidence;
+        return fetch(`${ctx.api}/payments/${id}/verify`, { method: 'POST', headers: { ...auth('demo-admin'), ...json }, body: '{"decision":"verified"}', signal: timeout() });
+      };
+      return { route: 'bank slip + POST /payments/:id/verify', kind: 'write', send, acknowledged: () => acked.verified.add(id) };
     }
     const c = pick(ctx.claimContracts);
     const key = `load-${RUN}-${i}`;

@@ -15,6 +15,7 @@ import { Alarms } from './constructs/alarms';
 import { ApiGateway } from './constructs/api';
 import { CognitoAuth, ExternalAuth, type AuthSettings } from './constructs/auth';
 import { DataTable } from './constructs/data';
+import { FilesBucket } from './constructs/files';
 import { MarketFunctions } from './constructs/functions';
 import { SearchEngine } from './constructs/search';
 import { WebHosting } from './constructs/web';
@@ -33,6 +34,7 @@ export function lambdaRouteDocs() {
 export class TechMarketStack extends Stack {
   readonly config: DeploymentConfig;
   readonly data: DataTable;
+  readonly files: FilesBucket;
   readonly search: SearchEngine;
   readonly api: ApiGateway;
   readonly web: WebHosting;
@@ -72,6 +74,8 @@ export class TechMarketStack extends Stack {
         RATE_LIMIT_WRITES_PER_MINUTE: config.writesPerMinute,
       },
     });
+    this.files = new FilesBucket(this, 'Files', { stage: config.stage, webOrigin: this.web.origin, logBucket: this.web.logBucket });
+    this.files.grantApi(this.functions.api);
     this.api.routeTo(this.functions.api, this.auth.authorizer, lambdaRouteDocs());
 
     const allFunctions = [{ name: 'api', fn: this.functions.api }, { name: 'search-reconcile', fn: this.functions.searchReconcile }, ...this.functions.streamConsumers.map(({ name, fn }) => ({ name, fn }))];
@@ -85,6 +89,7 @@ export class TechMarketStack extends Stack {
 
     new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'WEB_ORIGIN: the public site' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'FilesBucketName', { value: this.files.bucket.bucketName, description: 'FILES_BUCKET: attachments (private; presigned POST and GET)' });
     new CfnOutput(this, 'HostedUiUrl', { value: this.auth.hostedUiUrl });
     if (this.auth instanceof CognitoAuth) {
       new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });

@@ -18,7 +18,7 @@ import { tx, type Lang } from './i18n';
 import type { PageContext } from './layout';
 import { achievementPage, errorPage, hallPage, homePage, needPage, notFoundPage, statsPage } from './pages/public';
 import { APP_CSS, FORM_CSS } from './styles';
-import { HALL_JS } from './scripts';
+import { FILES_JS, HALL_JS } from './scripts';
 import { escapeHtml } from '../shared/text/escape-html';
 
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><text x="16" y="22" font-size="16" text-anchor="middle" fill="#fff">科</text></svg>';
@@ -56,6 +56,7 @@ export function webRoutes() {
     .get('/assets/favicon.svg', (c) => c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }))
     .get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301))
     .get('/assets/hall.js', (c) => c.body(HALL_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
+    .get('/assets/files.js', (c) => c.body(FILES_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
     .get('/assets/app.css', (c) => c.body(APP_CSS + FORM_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }))
     .get('/', async (c) => {
       const { search, db, now } = c.var.deps;

@@ -55,6 +55,14 @@ footer.site { text-align:center; color:var(--muted); font-size:.85rem; padding:2
 `;
 
 export const FORM_CSS = `
+ul.files { list-style: none; padding: 0; margin: 6px 0; overflow-wrap: anywhere; }
+ul.files li { margin: 0 0 8px; }
+ul.files code { word-break: break-all; font-size: 12px; }
+form.upload progress { width: 100%; }
+form.upload select, form.upload input[type=file] { max-width: 100%; }
+.files-panel, .files-panel + p.hint { overflow-wrap: anywhere; }
+p.hint code { word-break: break-all; }
+
 .field { margin-bottom:14px; display:flex; flex-direction:column; gap:4px; }
 .field label { font-weight:600; }
 .field input, .field textarea, .field select { font:inherit; padding:8px 10px; border:1px solid #cbd2d9; border-radius:8px; background:#fff; max-width:640px; }

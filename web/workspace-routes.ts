@@ -38,6 +38,9 @@ import { createAchievementBody, updateAchievementBody } from '../shared/domain/a
 import { proposalBody } from '../shared/domain/interest';
 import { matchesForAchievement } from '../shared/services/matching';
 import { postedForm } from './session';
+import { contractFiles, listingFiles } from './file-routes';
+import { attachmentsOf } from '../shared/db/attachments';
+import type { Attachment } from '../shared/domain/attachment';
 
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
 
@@ -193,10 +196,16 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         ]);
         const titles = new Map<string, string>();
         for (const id of new Set([...payments.map((p) => p.contractId), ...claims.map((cl) => cl.contractId)])) titles.set(id, (await getContract(db, id))?.title ?? id);
+        // The bureau decides on the files themselves: each queued contract and payment shows them with their hashes.
+        const publicFiles = (files: Awaited<ReturnType<typeof attachmentsOf>>): Attachment[] => files.map(({ objectKey: _k, objectVersion: _v, ...f }) => f);
+        const [contractFileLists, paymentFileLists] = await Promise.all([
+          Promise.all(contracts.map((k) => attachmentsOf(db, 'contract', k.id).then(publicFiles))),
+          Promise.all(payments.map((p) => attachmentsOf(db, 'payment', p.id).then(publicFiles))),
+        ]);
         extra += adminQueues(ctx.lang, {
           orgs: orgs.items as never,
-          contracts,
-          payments: payments.map((p) => ({ ...p, contractTitle: titles.get(p.contractId) })),
+          contracts: contracts.map((k, i) => ({ ...k, files: contractFileLists[i]! })),
+          payments: payments.map((p, i) => ({ ...p, contractTitle: titles.get(p.contractId), files: paymentFileLists[i]! })),
           claims: claims.map((cl) => ({ ...cl, contractTitle: titles.get(cl.contractId) })),
           csrf: c.var.csrf,
         });
@@ -301,10 +310,12 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const ctx = ctxOf(c);
       const flash = doneFlash(ctx.lang, c.req.query('done'), {
         created: ['已保存为草稿。', 'Saved as a draft.'],
+        file: ['附件已上传。', 'File uploaded.'],
         published: ['已发布，匹配结果如下。', 'Published. The matches are below.'],
         saved: ['修改已保存。', 'Changes saved.'],
       });
-      return c.html(needManagePage(ctx, view.record as Record<string, unknown>, matches.items as never, c.var.csrf, flash));
+      const files = await listingFiles(c, ctx.lang, 'need', view.record, `/needs/${view.record.id}/manage`);
+      return c.html(needManagePage(ctx, view.record as Record<string, unknown>, matches.items as never, c.var.csrf, flash, files));
     })
     .post('/needs/:id/publish', async (c) => {
       await postedForm(c);
@@ -334,11 +345,13 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const ctx = ctxOf(c);
       const flash = doneFlash(ctx.lang, c.req.query('done'), {
         created: ['已保存为草稿。', 'Saved as a draft.'],
+        file: ['附件已上传。', 'File uploaded.'],
         published: ['已发布。', 'Published.'],
         archived: ['已归档。', 'Archived.'],
         saved: ['修改已保存。', 'Changes saved.'],
       });
-      return c.html(achievementManagePage(ctx, view.record as Record<string, unknown>, matches.items as never, c.var.csrf, flash));
+      const files = await listingFiles(c, ctx.lang, 'achievement', view.record, `/achievements/${view.record.id}/manage`);
+      return c.html(achievementManagePage(ctx, view.record as Record<string, unknown>, matches.items as never, c.var.csrf, flash, files));
     })
     .get('/achievements/:id/edit', async (c) => {
       const caller = requireSignedIn(c.var.principal);
@@ -381,7 +394,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const view = await readListing(c.var.deps.db, needSpec, principal, c.req.param('id'));
       const ctx = ctxOf(c);
       const action = principal?.role === 'university' && principal.orgId !== view.record.ownerOrgId ? proposalForm(ctx.lang, c.var.csrf, view.record.id) : undefined;
-      return c.html(needPage(ctx, view.record as Record<string, unknown>, c.var.deps.now(), action));
+      return c.html(needPage(ctx, view.record as Record<string, unknown>, c.var.deps.now(), action, await listingFiles(c, ctx.lang, 'need', view.record, `/needs/${view.record.id}`)));
     })
     .post('/needs/:id/proposal', async (c) => {
       const form = await postedForm(c);
@@ -407,7 +420,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const view = await readListing(c.var.deps.db, achievementSpec, principal, c.req.param('id'));
       const ctx = ctxOf(c);
       const action = principal?.role === 'enterprise' && principal.orgId !== view.record.ownerOrgId ? interestForm(ctx.lang, c.var.csrf, view.record.id) : undefined;
-      return c.html(achievementPage(ctx, view.record as Record<string, unknown>, action));
+      return c.html(achievementPage(ctx, view.record as Record<string, unknown>, action, await listingFiles(c, ctx.lang, 'achievement', view.record, `/achievements/${view.record.id}`)));
     })
     .post('/achievements/:id/interest', async (c) => {
       const form = await postedForm(c);
@@ -448,10 +461,13 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const [payments, reward] = await Promise.all([paymentsOf(c.var.deps.db, contract.id), isBroker || caller.isAdmin ? rewardView(c.var.deps.db, caller, contract.id) : null]);
       const ctx = ctxOf(c);
       const flash = doneFlash(ctx.lang, c.req.query('done'), {
-        payment: ['到账已登记，待市科技局核验。', 'Payment recorded; the city bureau will verify it.'],
+        payment: ['到账已登记。请上传发票或银行回单，市科技局据此核验。', 'Payment recorded. Upload the invoice or bank slip: the city bureau verifies against it.'],
+        file: ['附件已上传。', 'File uploaded.'],
+        submitted: ['已提交认定登记，待市科技局审核。', 'Submitted for registration; the city bureau will decide.'],
         claim: ['奖励申领已提交，待审批。', 'Claim submitted for approval.'],
       });
-      return c.html(contractPage(ctx, { contract, payments, reward, canRecord: isBroker, csrf: c.var.csrf, ...(flash ? { flash } : {}) }));
+      const files = await contractFiles(c, contract, payments);
+      return c.html(contractPage(ctx, { contract, payments, reward, canRecord: isBroker, csrf: c.var.csrf, files, fullHash: caller.isAdmin, ...(flash ? { flash } : {}) }));
     })
     .post('/contracts/:id/payments', async (c) => {
       const form = await postedForm(c);
@@ -464,7 +480,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const rerender = async (issues: FieldIssue[]) => {
         const { contract } = await loadContract(c.var.deps.db, caller, id);
         const [payments, reward] = await Promise.all([paymentsOf(c.var.deps.db, id), rewardView(c.var.deps.db, caller, id)]);
-        return c.html(contractPage(ctxOf(c), { contract, payments, reward, canRecord: true, csrf: c.var.csrf, issues, values: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)])) }));
+        return c.html(contractPage(ctxOf(c), { contract, payments, reward, canRecord: true, csrf: c.var.csrf, files: await contractFiles(c, contract, payments), issues, values: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)])) }));
       };
       if (!parsed.success) return rerender(issuesFromZod(parsed.error).map((i) => ({ ...i, path: i.path === 'amountFen' ? 'amount' : i.path })));
       try {

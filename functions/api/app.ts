@@ -29,6 +29,7 @@ import { pageContext, pageError, pageNotFound, webRoutes } from '../../web/route
 import { webSession } from '../../web/session';
 import { workspaceRoutes } from '../../web/workspace-routes';
 import { authRoutes } from '../../web/auth-routes';
+import { fileRoutes } from '../../web/file-routes';
 
 /** Listings carry up to ~60 KB of text; anything far beyond that is not a listing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -65,6 +66,7 @@ export function createApp(deps: ApiDeps) {
   web.onError(pageError);
   // Signed-in pages first: they refine some public ones (an achievement page gains the interest form).
   web.route('/', authRoutes(pageContext));
+  web.route('/', fileRoutes());
   web.route('/', workspaceRoutes(pageContext));
   web.route('/', webRoutes());
 

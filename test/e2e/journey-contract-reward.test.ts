@@ -1,14 +1,35 @@
 /**
- * The money journey in the browser: a transfer center records a payment on a registered contract; the
- * bureau verifies it; the reward accrues; the center claims it (a re-submitted form does not claim twice);
+ * The money journey in the browser: a transfer center records a payment on a registered contract and
+ * uploads its invoice; the bureau opens the invoice and verifies it; the reward accrues; the center claims it (a re-submitted form does not claim twice);
  * another bureau official approves; the public dashboard shows the approved reward.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { createHash } from 'node:crypto';
+import { minimalPdf } from '../../scripts/local/demo-files';
 import { useJourney } from './session';
 
 const journey = useJourney();
 const signIn = journey.signIn;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Uploads through the files panel's own script: ticket, straight to storage with progress, confirm, reload. */
+async function upload(page: Page, form: ReturnType<Page['locator']>, kind: string, name: string, bytes: Uint8Array) {
+  await form.locator('select[name=kind]').selectOption(kind);
+  await form.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
+  await Promise.all([page.waitForURL(/done=file/), form.locator('button:has-text("上传")').click()]);
+}
+
+/** The admin opens a file from the queue with their own browser session: the bytes are the ones uploaded. */
+async function openFromQueue(admin: { page: Page; context: import('playwright-core').BrowserContext }, row: ReturnType<Page['locator']>, name: string, bytes: Uint8Array) {
+  const link = row.locator('ul.files a', { hasText: name });
+  expect(await row.locator('ul.files code').first().textContent()).toBe(sha256(bytes));
+  const res = await admin.context.request.get(new URL((await link.getAttribute('href'))!, admin.page.url()).toString());
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toBe('application/pdf');
+  expect(sha256(new Uint8Array(await res.body()))).toBe(sha256(bytes));
+}
 
 const rewardFigure = async (page: Page, label: string) => (await page.locator('.kpi', { hasText: label }).locator('.value').textContent())?.trim();
 
@@ -24,9 +45,14 @@ describe('center records a payment → bureau verifies → center claims → bur
     await Promise.all([center.page.waitForURL(/done=payment/), center.page.click('button:has-text("登记到账")')]);
     expect(await center.page.locator('table.list').first().textContent()).toContain('待核验');
     const contractUrl = center.page.url().replace(/\?.*$/, '');
+    // Verification needs the evidence itself: the center uploads the invoice on the contract page.
+    const invoice = minimalPdf(['Invoice 120,000.00 CNY', 'consulting contract']);
+    await upload(center.page, center.page.locator('form[data-upload^="/files/payments/"]').first(), 'invoice', '发票-咨询合同.pdf', invoice);
+    expect(await center.page.locator('table.list').first().textContent()).toContain('发票-咨询合同.pdf');
 
     const admin = await signIn('demo-admin');
     const paymentRow = admin.page.locator('tr', { hasText: '咨询合同' }).filter({ has: admin.page.locator('button:has-text("核验通过")') }).first();
+    await openFromQueue(admin, paymentRow, '发票-咨询合同.pdf', invoice);
     await Promise.all([admin.page.waitForURL(/done=decided/), paymentRow.locator('button:has-text("核验通过")').click()]);
 
     // The ledger runs from the stream: the reward appears within a moment.
@@ -73,16 +99,31 @@ describe('center records a payment → bureau verifies → center claims → bur
     await center.page.selectOption('#f-buyerOrgId', { label: '石嘴山星海光伏材料有限公司' });
     await center.page.fill('#f-amount', '一百万');
     await center.page.fill('#f-signedOn', '2026-11-10');
-    await center.page.click('button:has-text("提交登记")');
+    await center.page.click('button:has-text("保存合同")');
     expect(await center.page.locator('#err-amount').textContent()).toBeTruthy();
     await center.page.fill('#f-amount', '1,000,000');
-    await Promise.all([center.page.waitForURL(/\/contracts\/con_/), center.page.click('button:has-text("提交登记")')]);
+    await Promise.all([center.page.waitForURL(/\/contracts\/con_/), center.page.click('button:has-text("保存合同")')]);
+    expect(await center.page.locator('dl.facts').textContent()).toContain('待提交');
+    expect(await center.page.locator('p.notice').textContent()).toContain('请先上传签章合同');
+    // A file that is not a PDF inside is refused under the form, and nothing is attached.
+    const fake = new TextEncoder().encode('<html>not a pdf</html>');
+    const contractForm = center.page.locator('form[data-upload^="/files/contracts/"]');
+    await contractForm.locator('select[name=kind]').selectOption('signed_contract');
+    await contractForm.locator('input[type=file]').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(fake) });
+    await contractForm.locator('button:has-text("上传")').click();
+    await expect.poll(() => contractForm.locator('[role=alert]').textContent()).toContain('文件内容与声明的类型不符');
+    const signed = minimalPdf(['Technology development contract', 'signed and sealed']);
+    await upload(center.page, contractForm, 'signed_contract', '技术开发合同（签章）.pdf', signed);
+    await Promise.all([center.page.waitForURL(/done=submitted/), center.page.click('button:has-text("提交认定登记")')]);
     expect(await center.page.locator('dl.facts').textContent()).toContain('待认定登记');
     await admin2.page.goto(`${journey.runner().baseUrl}/me`);
     const draftRow = admin2.page.locator('tr', { hasText: '锂电正极材料前驱体' }).first();
+    // The stored name is normalised (NFKC: full-width brackets become ASCII).
+    await openFromQueue(admin2, draftRow, '技术开发合同(签章).pdf', signed);
     await Promise.all([admin2.page.waitForURL(/done=decided/), draftRow.locator('button:has-text("认定登记")').click()]);
     await center.page.reload();
     expect(await center.page.locator('dl.facts').textContent()).toMatch(/6402\d{10}/);
+    expect(await center.page.locator('.files-panel + p.hint, p.hint:has-text("登记时的附件")').first().textContent()).toContain(sha256(signed));
 
     // Admins drill down from the dashboard to the contracts behind the turnover.
     await admin2.page.goto(`${journey.runner().baseUrl}/stats`);

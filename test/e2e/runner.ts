@@ -14,7 +14,8 @@ export async function startRunner(): Promise<Runner> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tech-market-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    // Any free port for the local S3 server: journeys run side by side.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, S3_LOCAL_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

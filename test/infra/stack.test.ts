@@ -342,6 +342,40 @@ describe('Meilisearch', () => {
   });
 });
 
+describe('attachments bucket', () => {
+  const filesBucket = (s: Synthesized) => {
+    const found = resourcesOf(s.json, 'AWS::S3::Bucket').find(([, b]) => b.Properties.VersioningConfiguration);
+    if (!found) throw new Error('no versioned bucket');
+    return found;
+  };
+
+  it('is versioned, access-logged, CORS for the site origin only, and empties pending/ after a day', () => {
+    const [id, bucket] = filesBucket(dev);
+    expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(bucket.Properties.LoggingConfiguration.DestinationBucketName).toBeDefined();
+    const [cors] = bucket.Properties.CorsConfiguration.CorsRules;
+    expect(cors.AllowedMethods.sort()).toEqual(['GET', 'HEAD', 'POST']);
+    expect(cors.AllowedOrigins).toHaveLength(1);
+    expect(JSON.stringify(cors.AllowedOrigins)).toContain('DomainName');
+    const pending = bucket.Properties.LifecycleConfiguration.Rules.find((r: any) => r.Prefix === 'pending/');
+    expect(pending).toMatchObject({ ExpirationInDays: 1, Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } });
+    const [, api] = functionNamed(dev, 'api');
+    expect(api.Properties.Environment.Variables.FILES_BUCKET).toEqual({ Ref: id });
+    const [, prodBucket] = filesBucket(prod);
+    expect(prodBucket.Properties.LifecycleConfiguration.Rules.find((r: any) => r.Prefix === 'files/').NoncurrentVersionExpiration.NoncurrentDays).toBe(3650);
+  });
+
+  it('lets only the api read and write it, under pending/ and files/ and nothing wider', () => {
+    const [id] = filesBucket(dev);
+    const statements = resourcesOf(dev.json, 'AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
+    const onBucket = statements.filter((st) => JSON.stringify(st.Resource).includes(id) && [st.Action].flat().some((a: string) => a.startsWith('s3:')));
+    const resources = onBucket.flatMap((st) => [st.Resource].flat()).map((r: any) => r['Fn::Join'][1].slice(1).join(''));
+    expect(resources.sort()).toEqual(['/files/*', '/pending/*']);
+    expect(onBucket.flatMap((st) => [st.Action].flat())).not.toContain('s3:*');
+    for (const service of ['search-indexer', 'match-alerts', 'reward-ledger']) expect(actionsOf(dev, service).some((a) => a.startsWith('s3:')), service).toBe(false);
+  });
+});
+
 describe('web hosting', () => {
   it('keeps both buckets private, encrypted and TLS-only', () => {
     dev.template.allResourcesProperties('AWS::S3::Bucket', {

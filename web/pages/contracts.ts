@@ -11,6 +11,27 @@ import { cell } from '../html';
 import { fixMarked, inParens, t, tx, type Lang } from '../i18n';
 import { label, REFUSAL_CODES, refusalText } from '../labels';
 import { layout, type PageContext } from '../layout';
+import type { Attachment } from '../../shared/domain/attachment';
+import { fileLinks, filesPanel, uploadForm } from './files';
+
+const FILES_SCRIPT = '<script src="/assets/files.js" defer></script>';
+
+/** The contract's own files, the submission step and, once registered, the hashes it was registered with. */
+function contractFilesSection(lang: Lang, c: Contract, files: Attachment[], canManage: boolean, fullHash: boolean, csrf: string): string {
+  const kinds = !canManage ? [] : c.status === 'draft' ? ['signed_contract', 'supplement'] : ['submitted', 'registered', 'performing'].includes(c.status) ? ['supplement'] : [];
+  const panel = filesPanel(lang, { owner: { type: 'contract', id: c.id }, files, uploadKinds: kinds, canRemove: canManage && c.status === 'draft', fullHash, back: `/contracts/${c.id}`, csrf, title: tx(lang, '合同附件', 'Contract files') });
+  const hasSigned = files.some((f) => f.kind === 'signed_contract');
+  const submit =
+    canManage && c.status === 'draft'
+      ? hasSigned
+        ? `<form class="spaced" method="post" action="/contracts/${escapeHtml(c.id)}/submit">${csrfInput(csrf)}<p class="hint">${tx(lang, '提交后签章合同不可再更换；市科技局据此认定登记。', 'Once submitted the signed contract cannot be replaced; the bureau registers on it.')}</p><button type="submit">${tx(lang, '提交认定登记', 'Submit for registration')}</button></form>`
+        : `<p class="notice">${tx(lang, '请先上传签章合同扫描件（PDF、JPEG 或 PNG），再提交认定登记。', 'Upload the signed contract (PDF, JPEG or PNG) before submitting it for registration.')}</p>`
+      : '';
+  const registered = c.registeredFiles?.length
+    ? `<p class="hint">${tx(lang, '登记时的附件（SHA-256）：', 'Registered with (SHA-256): ')}${c.registeredFiles.map((f) => `${escapeHtml(f.fileName)} <code>${escapeHtml(f.sha256)}</code>`).join('；')}</p>`
+    : '';
+  return panel + submit + registered + (kinds.length ? FILES_SCRIPT : '');
+}
 
 const money = (fen: number) => `<span class="money">${escapeHtml(formatFen(fen))}</span>`;
 const th = (text: string) => `<th scope="col">${text}</th>`;
@@ -68,15 +89,35 @@ ${claimForm}
 
 export function contractPage(
   ctx: PageContext,
-  data: { contract: Contract; payments: Payment[]; reward: { balance: RewardBalance; claims: Claim[] } | null; canRecord: boolean; csrf: string; issues?: FieldIssue[]; values?: Record<string, string>; flash?: string },
+  data: {
+    contract: Contract;
+    payments: Payment[];
+    reward: { balance: RewardBalance; claims: Claim[] } | null;
+    canRecord: boolean;
+    csrf: string;
+    files: { contract: Attachment[]; payments: Record<string, Attachment[]> };
+    /** The bureau sees full hashes. */
+    fullHash?: boolean;
+    issues?: FieldIssue[];
+    values?: Record<string, string>;
+    flash?: string;
+  },
 ): string {
   const { lang } = ctx;
   const { contract: c, payments, reward, csrf } = data;
   const issues = data.issues ?? [];
   const values = data.values ?? {};
+  const paymentFiles = (p: Payment) => data.files.payments[p.id] ?? [];
   const paymentRows = payments
-    .map((p) => `<tr>${cell(tx(lang, '到账日期', 'Received on'), escapeHtml(p.paidOn))}${cell(t(lang, 'amount'), money(p.amountFen))}${cell(tx(lang, '凭证', 'Evidence'), escapeHtml(p.evidenceRef))}${cell(t(lang, 'status'), `${escapeHtml(label(lang, 'paymentStatus', p.status))}${p.rejectionReason ? escapeHtml(inParens(lang, refusalText(lang, p.rejectionReason))) : ''}`)}</tr>`)
+    .map((p) => `<tr>${cell(tx(lang, '到账日期', 'Received on'), escapeHtml(p.paidOn))}${cell(t(lang, 'amount'), money(p.amountFen))}${cell(tx(lang, '凭证', 'Evidence'), `${escapeHtml(p.evidenceRef)}${fileLinks(lang, { type: 'payment', id: p.id }, paymentFiles(p), data.fullHash)}`)}${cell(t(lang, 'status'), `${escapeHtml(label(lang, 'paymentStatus', p.status))}${p.rejectionReason ? escapeHtml(inParens(lang, refusalText(lang, p.rejectionReason))) : ''}`)}</tr>`)
     .join('');
+  // The broker attaches the invoice or bank slip to each payment still waiting for verification.
+  const evidenceUploads = data.canRecord
+    ? payments
+        .filter((p) => p.status === 'recorded')
+        .map((p) => `<h3>${tx(lang, '上传到账凭证', 'Upload the evidence')}：${escapeHtml(p.paidOn)} ${money(p.amountFen)}${paymentFiles(p).some((f) => f.kind === 'invoice' || f.kind === 'bank_slip') ? '' : ` <span class="tag challenge">${tx(lang, '核验前必需', 'Needed before verification')}</span>`}</h3>${uploadForm(lang, { owner: { type: 'payment', id: p.id }, uploadKinds: ['invoice', 'bank_slip'], csrf })}`)
+        .join('')
+    : '';
   const canRecordPayment = data.canRecord && (c.status === 'registered' || c.status === 'performing') && c.recordedFen < c.amountFen;
   return layout(
     ctx,
@@ -90,7 +131,9 @@ ${data.flash ? `<p class="flash" role="status">${escapeHtml(data.flash)}</p>` : 
 <dt>${tx(lang, '卖方', 'Seller')}</dt><dd>${escapeHtml(c.sellerOrgName)}</dd><dt>${tx(lang, '买方', 'Buyer')}</dt><dd>${escapeHtml(c.buyerOrgName)}</dd><dt>${label(lang, 'orgType', 'transfer_center')}</dt><dd>${escapeHtml(c.brokerOrgName)}</dd>
 <dt>${tx(lang, '合同金额', 'Contract amount')}</dt><dd>${money(c.amountFen)}</dd><dt>${tx(lang, '签订日期', 'Signed on')}</dt><dd>${escapeHtml(c.signedOn)}</dd>
 </dl>
+${contractFilesSection(lang, c, data.files.contract, data.canRecord, data.fullHash ?? false, csrf)}
 <h2>${tx(lang, '到账记录', 'Payments received')}</h2>${paymentRows ? `<table class="list"><thead><tr>${th(tx(lang, '到账日期', 'Received on'))}${th(t(lang, 'amount'))}${th(tx(lang, '凭证', 'Evidence'))}${th(t(lang, 'status'))}</tr></thead><tbody>${paymentRows}</tbody></table>` : `<p class="summary">${tx(lang, '暂无到账记录。', 'No payments recorded yet.')}</p>`}
+${evidenceUploads}${evidenceUploads ? FILES_SCRIPT : ''}
 ${canRecordPayment ? paymentForm(lang, c, csrf, issues, values) : ''}
 ${reward ? rewardSection(lang, c, reward, data.canRecord, csrf, issues, values) : ''}`,
   );
@@ -107,7 +150,16 @@ function refuseForm(lang: Lang, action: string, csrf: string, id: string, verb: 
   return `<form class="spaced" method="post" action="${escapeHtml(action)}">${csrfInput(csrf)}<label class="skip" for="rr-${escapeHtml(id)}">${tx(lang, `${verb}理由`, `Reason: ${verb}`)}</label><select id="rr-${escapeHtml(id)}" name="reason">${options}</select> <button class="secondary" type="submit">${escapeHtml(verb)}</button></form>`;
 }
 
-export function adminQueues(lang: Lang, data: { orgs: { id: string; name: string; type: string; district: string }[]; contracts: Contract[]; payments: (Payment & { contractTitle?: string })[]; claims: (Claim & { contractTitle?: string })[]; csrf: string }): string {
+export function adminQueues(
+  lang: Lang,
+  data: {
+    orgs: { id: string; name: string; type: string; district: string }[];
+    contracts: (Contract & { files: Attachment[] })[];
+    payments: (Payment & { contractTitle?: string; files: Attachment[] })[];
+    claims: (Claim & { contractTitle?: string })[];
+    csrf: string;
+  },
+): string {
   const { csrf } = data;
   const reject = tx(lang, '驳回', 'Reject');
   const orgRows = data.orgs
@@ -116,11 +168,11 @@ export function adminQueues(lang: Lang, data: { orgs: { id: string; name: string
 <form class="spaced" method="post" action="/admin/orgs/${escapeHtml(o.id)}/verify">${csrfInput(csrf)}<input type="hidden" name="decision" value="rejected"><label class="skip" for="or-${escapeHtml(o.id)}">${tx(lang, '驳回理由', 'Reason for rejecting')}</label><input id="or-${escapeHtml(o.id)}" name="reason" placeholder="${tx(lang, '驳回理由', 'Reason for rejecting')}" required> <button class="secondary" type="submit">${reject}</button></form></td></tr>`)
     .join('');
   const contractRowsHtml = data.contracts
-    .map((c) => `<tr><td><a href="/contracts/${escapeHtml(c.id)}">${escapeHtml(c.title)}</a><br><span class="hint">${escapeHtml(c.sellerOrgName)} → ${escapeHtml(c.buyerOrgName)} · ${escapeHtml(formatFen(c.amountFen))}</span></td><td>
+    .map((c) => `<tr><td><a href="/contracts/${escapeHtml(c.id)}">${escapeHtml(c.title)}</a><br><span class="hint">${escapeHtml(c.sellerOrgName)} → ${escapeHtml(c.buyerOrgName)} · ${escapeHtml(formatFen(c.amountFen))}</span>${fileLinks(lang, { type: 'contract', id: c.id }, c.files, true)}</td><td>
 <form class="inline" method="post" action="/admin/contracts/${escapeHtml(c.id)}/register">${csrfInput(csrf)}<input type="hidden" name="decision" value="registered"><button type="submit">${tx(lang, '认定登记', 'Register')}</button></form>${refuseForm(lang, `/admin/contracts/${c.id}/reject`, csrf, c.id, tx(lang, '不予登记', 'Refuse'))}</td></tr>`)
     .join('');
   const paymentRows = data.payments
-    .map((p) => `<tr><td>${escapeHtml(p.contractTitle ?? p.contractId)}<br><span class="hint">${escapeHtml(p.paidOn)} · ${escapeHtml(p.evidenceRef)}</span></td>${cell(t(lang, 'amount'), money(p.amountFen))}<td>
+    .map((p) => `<tr><td>${escapeHtml(p.contractTitle ?? p.contractId)}<br><span class="hint">${escapeHtml(p.paidOn)} · ${escapeHtml(p.evidenceRef)}</span>${fileLinks(lang, { type: 'payment', id: p.id }, p.files, true)}</td>${cell(t(lang, 'amount'), money(p.amountFen))}<td>
 <form class="inline" method="post" action="/admin/payments/${escapeHtml(p.id)}/verify">${csrfInput(csrf)}<input type="hidden" name="decision" value="verified"><button type="submit">${tx(lang, '核验通过', 'Verify')}</button></form>${refuseForm(lang, `/admin/payments/${p.id}/reject`, csrf, p.id, reject)}</td></tr>`)
     .join('');
   const claimRows = data.claims
@@ -161,8 +213,8 @@ ${select('sellerOrgId', tx(lang, '卖方（高校/院所）', 'Seller (universit
 ${select('buyerOrgId', tx(lang, '买方（企业）', 'Buyer (enterprise)'), data.buyers)}
 ${field({ lang, name: 'amount', label: tx(lang, '合同金额（元）', 'Contract amount (yuan)'), value: values.amount ?? '', required: true, issues, attrs: 'inputmode="decimal"' })}
 ${field({ lang, name: 'signedOn', label: tx(lang, '签订日期', 'Signed on'), value: values.signedOn ?? '', type: 'date', required: true, issues })}
-<p class="hint">${tx(lang, '提交后由市科技局认定登记；登记号用于到账凭证。', 'The city bureau registers the contract; quote its registration number on payment evidence.')}</p>
-<button type="submit">${tx(lang, '提交登记', 'Submit for registration')}</button></form>`,
+<p class="hint">${tx(lang, '保存后上传签章合同扫描件，再提交市科技局认定登记；登记号用于到账凭证。', 'After saving, upload the signed contract and submit it to the city bureau for registration; quote the registration number on payment evidence.')}</p>
+<button type="submit">${tx(lang, '保存合同', 'Save contract')}</button></form>`,
   );
 }
 

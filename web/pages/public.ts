@@ -81,7 +81,7 @@ ${nextHref ? `<p class="pager"><a class="button secondary" href="${escapeHtml(ne
   );
 }
 
-export function achievementPage(ctx: PageContext, a: Record<string, any>, action?: string): string {
+export function achievementPage(ctx: PageContext, a: Record<string, any>, action?: string, files = ''): string {
   const { lang } = ctx;
   const price = a.price.kind === 'fixed' ? formatFen(a.price.amountFen) : a.price.kind === 'range' ? `${formatFen(a.price.minFen)} – ${formatFen(a.price.maxFen)}` : t(lang, 'negotiable');
   return layout(
@@ -102,12 +102,13 @@ export function achievementPage(ctx: PageContext, a: Record<string, any>, action
 <dt>${t(lang, 'status')}</dt><dd>${escapeHtml(label(lang, 'achievementStatus', a.status))} · ${escapeHtml(formatDate(a.publishedAt ?? a.createdAt, lang))}</dd>
 </dl>
 <p class="notice">${tx(lang, '技术细节与联系方式在成果方接受合作意向后向意向方披露。', 'Technical detail and contacts are disclosed once the owner accepts an interest.')}</p>
+${files}
 ${action ?? `<p><a class="button" href="/login">${t(lang, 'interestCta')}</a></p>`}`,
     { description: String(a.summary).slice(0, 150) },
   );
 }
 
-export function needPage(ctx: PageContext, n: Record<string, any>, now: Date, action?: string): string {
+export function needPage(ctx: PageContext, n: Record<string, any>, now: Date, action?: string, files = ''): string {
   const { lang } = ctx;
   const budget = n.budget.kind === 'range' ? `${formatFen(n.budget.minFen)} – ${formatFen(n.budget.maxFen)}` : t(lang, 'negotiable');
   return layout(
@@ -126,6 +127,7 @@ ${n.challenge ? `<p class="notice"><strong>${t(lang, 'bounty')} ${escapeHtml(for
 <dt>${t(lang, 'mode')}</dt><dd>${(n.cooperationModes as string[]).map((m) => escapeHtml(label(lang, 'transferMode', m))).join(tx(lang, '、', ', '))}</dd>
 <dt>${t(lang, 'status')}</dt><dd>${escapeHtml(label(lang, 'needStatus', n.status))}</dd>
 </dl>
+${files}
 ${action ?? `<p><a class="button" href="/login">${t(lang, 'proposalCta')}</a></p>`}`,
     { description: String(n.problem).slice(0, 150) },
   );

@@ -170,7 +170,7 @@ function matchList(lang: Lang, matches: Row[], hrefBase: '/achievements' | '/nee
 
 const backToWorkspace = (lang: Lang) => `<p><a href="/me">← ${t(lang, 'workspace')}</a></p>`;
 
-export function needManagePage(ctx: PageContext, need: Row, matches: Row[], csrf: string, flash?: string): string {
+export function needManagePage(ctx: PageContext, need: Row, matches: Row[], csrf: string, flash?: string, files = ''): string {
   const { lang } = ctx;
   const budget = need.budget.kind === 'range' ? `${escapeHtml(formatFen(need.budget.minFen))} – ${escapeHtml(formatFen(need.budget.maxFen))}` : t(lang, 'negotiable');
   return layout(
@@ -181,6 +181,7 @@ ${flash ? `<p class="flash" role="status">${escapeHtml(flash)}</p>` : ''}
 <dl class="facts"><dt>${t(lang, 'status')}</dt><dd>${escapeHtml(label(lang, 'needStatus', need.status))}</dd><dt>${t(lang, 'budget')}</dt><dd class="money">${budget}</dd><dt>${t(lang, 'deadline')}</dt><dd>${escapeHtml(need.deadline)}</dd></dl>
 ${need.status === 'draft' || need.status === 'published' ? `<p><a class="button secondary" href="/needs/${escapeHtml(need.id)}/edit">${t(lang, 'edit')}</a></p>` : ''}
 ${need.status === 'draft' ? `<form method="post" action="/needs/${escapeHtml(need.id)}/publish" class="spaced">${csrfInput(csrf)}<button type="submit">${t(lang, 'publish')}</button></form>` : `<p><a href="/needs/${escapeHtml(need.id)}">${tx(lang, '查看公开页面', 'View the public page')}</a></p>`}
+${files}
 <h2>${tx(lang, '推荐成果', 'Recommended achievements')}</h2>${matchList(lang, matches, '/achievements', tx(lang, '暂无匹配的成果。', 'No matching achievements yet.'))}`,
   );
 }
@@ -219,7 +220,7 @@ ${contactFields(lang, v, issues)}
   );
 }
 
-export function achievementManagePage(ctx: PageContext, a: Row, matches: Row[], csrf: string, flash?: string): string {
+export function achievementManagePage(ctx: PageContext, a: Row, matches: Row[], csrf: string, flash?: string, files = ''): string {
   const { lang } = ctx;
   const id = escapeHtml(a.id);
   const open = a.status === 'draft' || a.status === 'published';
@@ -235,6 +236,7 @@ export function achievementManagePage(ctx: PageContext, a: Row, matches: Row[], 
 ${flash ? `<p class="flash" role="status">${escapeHtml(flash)}</p>` : ''}
 <dl class="facts"><dt>${t(lang, 'status')}</dt><dd>${escapeHtml(label(lang, 'achievementStatus', a.status))}</dd><dt>${t(lang, 'maturity')}</dt><dd>TRL ${escapeHtml(a.trl)}</dd><dt>${tx(lang, '技术细节（保密）', 'Technical detail (confidential)')}</dt><dd>${escapeHtml(a.confidentialDetail || '—')}</dd></dl>
 <div class="actions">${actions}</div>
+${files}
 <h2>${tx(lang, '可对接的需求与揭榜挂帅', 'Needs and challenges it could answer')}</h2>${matchList(lang, matches, '/needs', tx(lang, '暂无匹配的需求。', 'No matching needs yet.'))}`,
   );
 }

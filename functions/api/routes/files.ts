@@ -68,11 +68,13 @@ const docs: RouteDoc[] = [
   ...(Object.keys(OWNERS) as (keyof typeof OWNERS)[]).flatMap((segment): RouteDoc[] => {
     const base = `/${segment}/:ownerId`;
     const whose = `${OWNERS[segment]} files`;
+    // A published listing's public files are for everyone; everything else needs a signed-in caller.
+    const readAccess = segment === 'achievements' || segment === 'needs' ? ('anyone' as const) : ('owner' as const);
     return [
       { method: 'post', path: `${base}/uploads`, tag, access: 'owner', body: requestUploadBody, summary: `Start an upload (${whose}): a presigned POST for one file, ≤ 20 MB, valid 15 minutes`, description: 'POST every returned field, then the file as the last field `file`, to url; then confirm. The kinds and file types each owner takes are in shared/domain/attachment.ts.', responses: { 201: { description: 'Upload ticket', schema: uploadTicketSchema }, ...errors } },
       { method: 'post', path: `${base}/uploads/:uploadId/confirm`, tag, access: 'owner', summary: `Attach an uploaded file (${whose}) after checking its size, type (from its bytes) and SHA-256`, description: 'Confirming twice returns the same file (200).', responses: { 201: { description: 'Attached', schema: attachmentSchema }, 200: { description: 'Already attached', schema: attachmentSchema }, ...errors } },
-      { method: 'get', path: `${base}/files`, tag, access: 'owner', summary: `The ${whose} the caller may see (public files of public listings: anyone)`, responses: { 200: { description: 'Files', schema: z.object({ items: z.array(attachmentSchema) }) }, ...errors } },
-      { method: 'get', path: `${base}/files/:fileId`, tag, access: 'owner', summary: 'Download: 302 to a presigned link valid 5 minutes', responses: { 302: { description: 'Redirect to the file' }, ...errors } },
+      { method: 'get', path: `${base}/files`, tag, access: readAccess, summary: `The ${whose} the caller may see (public files of public listings: anyone)`, responses: { 200: { description: 'Files', schema: z.object({ items: z.array(attachmentSchema) }) }, ...errors } },
+      { method: 'get', path: `${base}/files/:fileId`, tag, access: readAccess, summary: 'Download: 302 to a presigned link valid 5 minutes', responses: { 302: { description: 'Redirect to the file' }, ...errors } },
       { method: 'delete', path: `${base}/files/:fileId`, tag, access: 'owner', summary: 'Remove a file while its owner is still open (draft contract, recorded payment, pending claim, any listing)', responses: { 204: { description: 'Removed' }, ...errors } },
     ];
   }),
