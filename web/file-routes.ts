@@ -31,11 +31,14 @@ export async function listingFiles(c: Context<ApiEnv>, lang: Lang, type: 'achiev
 export interface ContractFiles {
   contract: Attachment[];
   payments: Record<string, Attachment[]>;
+  claims: Record<string, Attachment[]>;
 }
 
-export async function contractFiles(c: Context<ApiEnv>, contract: Contract, payments: Payment[]): Promise<ContractFiles> {
-  const [own, ...each] = await Promise.all([listAttachments(c.var.deps, c.var.principal, 'contract', contract.id), ...payments.map((p) => listAttachments(c.var.deps, c.var.principal, 'payment', p.id))]);
-  return { contract: own!, payments: Object.fromEntries(payments.map((p, i) => [p.id, each[i]!])) };
+/** A contract's files, its payments' and (for the broker and admins, who see claims) its claims'. */
+export async function contractFiles(c: Context<ApiEnv>, contract: Contract, payments: Payment[], claims: { id: string }[] = []): Promise<ContractFiles> {
+  const list = (type: OwnerType, id: string) => listAttachments(c.var.deps, c.var.principal, type, id);
+  const [own, paymentFiles, claimFiles] = await Promise.all([list('contract', contract.id), Promise.all(payments.map((p) => list('payment', p.id))), Promise.all(claims.map((cl) => list('claim', cl.id)))]);
+  return { contract: own, payments: Object.fromEntries(payments.map((p, i) => [p.id, paymentFiles[i]!])), claims: Object.fromEntries(claims.map((cl, i) => [cl.id, claimFiles[i]!])) };
 }
 
 export const FILES_SCRIPT = SCRIPT;

@@ -198,15 +198,16 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         for (const id of new Set([...payments.map((p) => p.contractId), ...claims.map((cl) => cl.contractId)])) titles.set(id, (await getContract(db, id))?.title ?? id);
         // The bureau decides on the files themselves: each queued contract and payment shows them with their hashes.
         const publicFiles = (files: Awaited<ReturnType<typeof attachmentsOf>>): Attachment[] => files.map(({ objectKey: _k, objectVersion: _v, ...f }) => f);
-        const [contractFileLists, paymentFileLists] = await Promise.all([
+        const [contractFileLists, paymentFileLists, claimFileLists] = await Promise.all([
           Promise.all(contracts.map((k) => attachmentsOf(db, 'contract', k.id).then(publicFiles))),
           Promise.all(payments.map((p) => attachmentsOf(db, 'payment', p.id).then(publicFiles))),
+          Promise.all(claims.map((cl) => attachmentsOf(db, 'claim', cl.id).then(publicFiles))),
         ]);
         extra += adminQueues(ctx.lang, {
           orgs: orgs.items as never,
           contracts: contracts.map((k, i) => ({ ...k, files: contractFileLists[i]! })),
           payments: payments.map((p, i) => ({ ...p, contractTitle: titles.get(p.contractId), files: paymentFileLists[i]! })),
-          claims: claims.map((cl) => ({ ...cl, contractTitle: titles.get(cl.contractId) })),
+          claims: claims.map((cl, i) => ({ ...cl, contractTitle: titles.get(cl.contractId), files: claimFileLists[i]! })),
           csrf: c.var.csrf,
         });
       }
@@ -466,7 +467,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
         submitted: ['已提交认定登记，待市科技局审核。', 'Submitted for registration; the city bureau will decide.'],
         claim: ['奖励申领已提交，待审批。', 'Claim submitted for approval.'],
       });
-      const files = await contractFiles(c, contract, payments);
+      const files = await contractFiles(c, contract, payments, reward?.claims ?? []);
       return c.html(contractPage(ctx, { contract, payments, reward, canRecord: isBroker, csrf: c.var.csrf, files, fullHash: caller.isAdmin, ...(flash ? { flash } : {}) }));
     })
     .post('/contracts/:id/payments', async (c) => {
@@ -480,7 +481,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const rerender = async (issues: FieldIssue[]) => {
         const { contract } = await loadContract(c.var.deps.db, caller, id);
         const [payments, reward] = await Promise.all([paymentsOf(c.var.deps.db, id), rewardView(c.var.deps.db, caller, id)]);
-        return c.html(contractPage(ctxOf(c), { contract, payments, reward, canRecord: true, csrf: c.var.csrf, files: await contractFiles(c, contract, payments), issues, values: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)])) }));
+        return c.html(contractPage(ctxOf(c), { contract, payments, reward, canRecord: true, csrf: c.var.csrf, files: await contractFiles(c, contract, payments, reward?.claims ?? []), issues, values: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, str(v)])) }));
       };
       if (!parsed.success) return rerender(issuesFromZod(parsed.error).map((i) => ({ ...i, path: i.path === 'amountFen' ? 'amount' : i.path })));
       try {

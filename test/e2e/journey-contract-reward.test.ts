@@ -75,6 +75,9 @@ describe('center records a payment → bureau verifies → center claims → bur
     await center.page.goto(contractUrl);
     expect(await center.page.locator('h3:has-text("申领记录") + table tbody tr').count()).toBe(1);
     expect(await rewardFigure(center.page, '当前可申领')).toBe('¥0.00');
+    // The claim's supporting document, for the bureau to decide on.
+    const proof = minimalPdf(['Brokerage service report', 'consulting contract']);
+    await upload(center.page, center.page.locator('form[data-upload^="/files/claims/"]'), 'supporting_document', '服务报告.pdf', proof);
 
     // The official who verified the payment may not approve; another one does.
     await admin.page.goto(`${journey.runner().baseUrl}/me`);
@@ -83,6 +86,7 @@ describe('center records a payment → bureau verifies → center claims → bur
     expect(await admin.page.locator('p[role=alert]').textContent()).toContain('核验过该合同到账的管理员');
     const admin2 = await signIn('demo-admin-2');
     const claimRow2 = admin2.page.locator('tr', { hasText: '咨询合同' }).filter({ has: admin2.page.locator('button:has-text("批准")') }).first();
+    await openFromQueue(admin2, claimRow2, '服务报告.pdf', proof);
     await Promise.all([admin2.page.waitForURL(/done=decided/), claimRow2.locator('button:has-text("批准")').click()]);
 
     const after = ((await (await fetch(`${journey.runner().baseUrl}/api/v1/stats`)).json()) as { totals: { rewardsApprovedFen: number } }).totals.rewardsApprovedFen;

@@ -139,7 +139,7 @@ describe('signed-in pages with lang=en and data: statuses and reasons in English
     const claims = [{ id: 'clm_1', contractId: 'con_1', amountFen: 1_000_000, status: 'rejected', reason: '【evidence_insufficient】证明材料不足', createdAt: '2026-08-01T02:00:00Z' }] as unknown as Claim[];
     const balance = { contractId: 'con_1', performedFen: 0, accruedFen: 0, pendingFen: 0, approvedFen: 0, paidFen: 0, claimableFen: 0, version: 1 };
     const signed = { id: 'fil_1', ownerType: 'contract', ownerId: 'con_1', kind: 'signed_contract', fileName: 'licence-signed.pdf', contentType: 'application/pdf', sizeBytes: 2048, sha256: 'ab'.repeat(32), visibility: 'confidential', uploadedBy: 'u', uploaderOrgId: 'o', createdAt: '2026-05-12T02:00:00Z' } as const;
-    const html = contractPage(en, { contract, payments, reward: { balance, claims }, canRecord: true, csrf, files: { contract: [signed], payments: { pay_1: [] } } });
+    const html = contractPage(en, { contract, payments, reward: { balance, claims }, canRecord: true, csrf, files: { contract: [signed], payments: { pay_1: [] }, claims: {} } });
     expect(visibleText(html)).toContain('Signed contract');
     expect(visibleText(html)).not.toMatch(CJK);
     expect(visibleText(html)).toContain('Technology licence');

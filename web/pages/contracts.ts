@@ -66,11 +66,11 @@ ${field({ lang, name: 'evidenceRef', label: tx(lang, '凭证（发票或银行�
 <button type="submit">${tx(lang, '登记到账', 'Record payment')}</button></form>`;
 }
 
-function rewardSection(lang: Lang, c: Contract, reward: { balance: RewardBalance; claims: Claim[] }, canClaim: boolean, csrf: string, issues: FieldIssue[], values: Record<string, string>): string {
+function rewardSection(lang: Lang, c: Contract, reward: { balance: RewardBalance; claims: Claim[] }, canClaim: boolean, csrf: string, issues: FieldIssue[], values: Record<string, string>, claimFiles: Record<string, Attachment[]>): string {
   const { balance } = reward;
   const kpi = (name: string, value: string) => `<div class="kpi"><div class="label">${name}</div><div class="value">${value}</div></div>`;
   const claimRows = reward.claims
-    .map((cl) => `<tr>${cell(tx(lang, '提交日期', 'Submitted on'), escapeHtml(shanghaiDate(new Date(cl.createdAt))))}${cell(t(lang, 'amount'), money(cl.amountFen))}${cell(t(lang, 'status'), `${escapeHtml(label(lang, 'claimStatus', cl.status))}${cl.reason ? escapeHtml(inParens(lang, refusalText(lang, cl.reason))) : ''}`)}</tr>`)
+    .map((cl) => `<tr>${cell(tx(lang, '提交日期', 'Submitted on'), escapeHtml(shanghaiDate(new Date(cl.createdAt))))}${cell(t(lang, 'amount'), money(cl.amountFen))}${cell(t(lang, 'status'), `${escapeHtml(label(lang, 'claimStatus', cl.status))}${cl.reason ? escapeHtml(inParens(lang, refusalText(lang, cl.reason))) : ''}`)}${cell(tx(lang, '证明材料', 'Supporting documents'), `${fileLinks(lang, { type: 'claim', id: cl.id }, claimFiles[cl.id] ?? [])}${canClaim && cl.status === 'pending' ? uploadForm(lang, { owner: { type: 'claim', id: cl.id }, uploadKinds: ['supporting_document'], csrf }) + FILES_SCRIPT : ''}`)}</tr>`)
     .join('');
   const claimForm =
     canClaim && balance.claimableFen > 0
@@ -84,7 +84,7 @@ ${kpi(tx(lang, '累计应得奖励', 'Reward earned'), escapeHtml(formatFen(bala
 ${kpi(tx(lang, '审批中 / 已批准', 'Awaiting approval / approved'), `${escapeHtml(formatFen(balance.pendingFen))} / ${escapeHtml(formatFen(balance.approvedFen))}`)}
 ${kpi(tx(lang, '当前可申领', 'Claimable now'), escapeHtml(formatFen(balance.claimableFen)))}</div>
 ${claimForm}
-<h3>${tx(lang, '申领记录', 'Claims')}</h3>${claimRows ? `<table class="list"><thead><tr>${th(tx(lang, '提交日期', 'Submitted on'))}${th(t(lang, 'amount'))}${th(t(lang, 'status'))}</tr></thead><tbody>${claimRows}</tbody></table>` : `<p class="summary">${tx(lang, '暂无申领。', 'No claims yet.')}</p>`}`;
+<h3>${tx(lang, '申领记录', 'Claims')}</h3>${claimRows ? `<table class="list"><thead><tr>${th(tx(lang, '提交日期', 'Submitted on'))}${th(t(lang, 'amount'))}${th(t(lang, 'status'))}${th(tx(lang, '证明材料', 'Supporting documents'))}</tr></thead><tbody>${claimRows}</tbody></table>` : `<p class="summary">${tx(lang, '暂无申领。', 'No claims yet.')}</p>`}`;
 }
 
 export function contractPage(
@@ -95,7 +95,7 @@ export function contractPage(
     reward: { balance: RewardBalance; claims: Claim[] } | null;
     canRecord: boolean;
     csrf: string;
-    files: { contract: Attachment[]; payments: Record<string, Attachment[]> };
+    files: { contract: Attachment[]; payments: Record<string, Attachment[]>; claims: Record<string, Attachment[]> };
     /** The bureau sees full hashes. */
     fullHash?: boolean;
     issues?: FieldIssue[];
@@ -135,7 +135,7 @@ ${contractFilesSection(lang, c, data.files.contract, data.canRecord, data.fullHa
 <h2>${tx(lang, '到账记录', 'Payments received')}</h2>${paymentRows ? `<table class="list"><thead><tr>${th(tx(lang, '到账日期', 'Received on'))}${th(t(lang, 'amount'))}${th(tx(lang, '凭证', 'Evidence'))}${th(t(lang, 'status'))}</tr></thead><tbody>${paymentRows}</tbody></table>` : `<p class="summary">${tx(lang, '暂无到账记录。', 'No payments recorded yet.')}</p>`}
 ${evidenceUploads}${evidenceUploads ? FILES_SCRIPT : ''}
 ${canRecordPayment ? paymentForm(lang, c, csrf, issues, values) : ''}
-${reward ? rewardSection(lang, c, reward, data.canRecord, csrf, issues, values) : ''}`,
+${reward ? rewardSection(lang, c, reward, data.canRecord, csrf, issues, values, data.files.claims) : ''}`,
   );
 }
 
@@ -156,7 +156,7 @@ export function adminQueues(
     orgs: { id: string; name: string; type: string; district: string }[];
     contracts: (Contract & { files: Attachment[] })[];
     payments: (Payment & { contractTitle?: string; files: Attachment[] })[];
-    claims: (Claim & { contractTitle?: string })[];
+    claims: (Claim & { contractTitle?: string; files: Attachment[] })[];
     csrf: string;
   },
 ): string {
@@ -176,7 +176,7 @@ export function adminQueues(
 <form class="inline" method="post" action="/admin/payments/${escapeHtml(p.id)}/verify">${csrfInput(csrf)}<input type="hidden" name="decision" value="verified"><button type="submit">${tx(lang, '核验通过', 'Verify')}</button></form>${refuseForm(lang, `/admin/payments/${p.id}/reject`, csrf, p.id, reject)}</td></tr>`)
     .join('');
   const claimRows = data.claims
-    .map((cl) => `<tr><td>${escapeHtml(cl.contractTitle ?? cl.contractId)}</td>${cell(t(lang, 'amount'), money(cl.amountFen))}<td>
+    .map((cl) => `<tr><td>${escapeHtml(cl.contractTitle ?? cl.contractId)}${fileLinks(lang, { type: 'claim', id: cl.id }, cl.files, true)}</td>${cell(t(lang, 'amount'), money(cl.amountFen))}<td>
 <form class="inline" method="post" action="/admin/claims/${escapeHtml(cl.id)}/approve">${csrfInput(csrf)}<button type="submit">${tx(lang, '批准', 'Approve')}</button></form>${refuseForm(lang, `/admin/claims/${cl.id}/reject`, csrf, cl.id, reject)}</td></tr>`)
     .join('');
   const table = (title: string, head: string[], rows: string) =>
