@@ -2,11 +2,11 @@
  * Attachment and upload records. Both live in their owner's partition (keys.filesOf), so an owner's
  * files are one strongly consistent query; an upload record expires with TTL a day after it was issued.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Attachment, OwnerType, Visibility } from '../domain/attachment';
 import { DomainError } from '../domain/errors';
 import type { Db } from './client';
-import type { TransactItem } from './contracts';
+import { queryAll, type TransactItem } from './contracts';
 import { db as call } from './errors';
 import { keys, stripStorageAttributes } from './keys';
 
@@ -107,25 +107,8 @@ export async function getAttachment(db: Db, ownerType: OwnerType, ownerId: strin
 }
 
 /** Every file of an owner, oldest first, read strongly consistently. */
-export async function attachmentsOf(db: Db, ownerType: OwnerType, ownerId: string): Promise<StoredAttachment[]> {
-  const items: StoredAttachment[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await call(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :f)',
-          ExpressionAttributeValues: { ':p': keys.filesOf(ownerType, ownerId), ':f': 'FILE#' },
-          ConsistentRead: true,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      ),
-    );
-    items.push(...(out.Items ?? []).map((i) => stripStorageAttributes<StoredAttachment>(i)));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+export function attachmentsOf(db: Db, ownerType: OwnerType, ownerId: string): Promise<StoredAttachment[]> {
+  return queryAll<StoredAttachment>(db, { partition: keys.filesOf(ownerType, ownerId), skPrefix: 'FILE#' });
 }
 
 /** For decisions that need a file: the owner's files of the required kinds, or `attachment_required`. */

@@ -209,7 +209,8 @@ export async function getBalance(db: Db, contractId: string): Promise<Omit<Rewar
   return getItem(db, keys.balance(contractId));
 }
 
-async function queryAll<T>(db: Db, input: { index?: 'gsi1' | 'gsi2'; partition: string; skPrefix?: string }): Promise<T[]> {
+/** Every item of a partition (optionally a sort-key prefix), all pages; the base table is read strongly consistently. */
+export async function queryAll<T>(db: Db, input: { index?: 'gsi1' | 'gsi2'; partition: string; skPrefix?: string }): Promise<T[]> {
   const items: T[] = [];
   let start: Record<string, unknown> | undefined;
   const pkAttr = input.index ? `${input.index}pk` : 'pk';

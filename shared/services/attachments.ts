@@ -111,30 +111,19 @@ async function ownerAccess(db: Db, principal: Principal | null, ownerType: Owner
     const payment = await getPayment(db, ownerId);
     if (!payment) throw hidden();
     const contract = await contractOf(db, caller, payment.contractId);
-    const isBroker = caller.orgId === contract.brokerOrgId;
-    const open = payment.status === 'recorded';
-    return {
-      ...partyOnly,
-      addRefusal: () => (!isBroker ? new DomainError('not_owner') : open ? null : new DomainError('files_locked')),
-      removeRefusal: () => (!isBroker ? new DomainError('not_owner') : open ? null : new DomainError('files_locked')),
-      stillOpen: () => files.ownerInState(db, keys.payment(ownerId), { statuses: ['recorded'] }),
-      stillRemovable: () => files.ownerInState(db, keys.payment(ownerId), { statuses: ['recorded'] }),
-      trailOf: contract.id,
-    };
+    return brokerOwned(db, caller.orgId === contract.brokerOrgId, keys.payment(ownerId), { open: 'recorded', now: payment.status }, contract.id);
   }
   const claim = await getClaim(db, ownerId);
   // A claim is the broker's business and the bureau's.
   if (!claim || !(caller.isAdmin || caller.orgId === claim.brokerOrgId)) throw hidden();
-  const isBroker = caller.orgId === claim.brokerOrgId;
-  const open = claim.status === 'pending';
-  return {
-    ...partyOnly,
-    addRefusal: () => (!isBroker ? new DomainError('not_owner') : open ? null : new DomainError('files_locked')),
-    removeRefusal: () => (!isBroker ? new DomainError('not_owner') : open ? null : new DomainError('files_locked')),
-    stillOpen: () => files.ownerInState(db, keys.claim(ownerId), { statuses: ['pending'] }),
-    stillRemovable: () => files.ownerInState(db, keys.claim(ownerId), { statuses: ['pending'] }),
-    trailOf: claim.contractId,
-  };
+  return brokerOwned(db, caller.orgId === claim.brokerOrgId, keys.claim(ownerId), { open: 'pending', now: claim.status }, claim.contractId);
+}
+
+/** A payment's or a claim's files: the broker adds and removes them while the record is still open. */
+function brokerOwned(db: Db, isBroker: boolean, key: { pk: string; sk: string }, status: { open: string; now: string }, trailOf: string): OwnerAccess {
+  const refusal = () => (!isBroker ? new DomainError('not_owner') : status.now === status.open ? null : new DomainError('files_locked'));
+  const stillOpen = () => files.ownerInState(db, key, { statuses: [status.open] });
+  return { canSee: () => true, defaultVisibility: 'confidential', listingOwner: false, addRefusal: refusal, removeRefusal: refusal, stillOpen, stillRemovable: stillOpen, trailOf };
 }
 
 const publicView = ({ objectKey: _key, objectVersion: _version, ...attachment }: files.StoredAttachment): Attachment => attachment;
