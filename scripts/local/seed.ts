@@ -64,8 +64,8 @@ async function seedContracts(db: Db, accounts: DemoAccount[], now: Date, store: 
   const admin = principal('demo-admin', 'admin');
   const actor = (p: ReturnType<typeof principal>) => ({ principal: p, requestId: 'seed', now });
   const filesDeps = { db, store, now: () => now };
-  const signAndSubmit = async (contractId: string, title: string) => {
-    await attachFile(filesDeps, center, { type: 'contract', id: contractId }, { kind: 'signed_contract', fileName: '技术合同（签章扫描件）.pdf', bytes: minimalPdf(['Technology contract (demo scan)', title.replace(/[^\x20-\x7e]/g, '') || contractId, contractId, 'Signed and sealed by both parties']) });
+  const signAndSubmit = async (contractId: string) => {
+    await attachFile(filesDeps, center, { type: 'contract', id: contractId }, { kind: 'signed_contract', fileName: '技术合同（签章扫描件）.pdf', bytes: minimalPdf(['Technology contract (demo scan)', contractId, 'Signed and sealed by both parties']) });
     return submitContract(db, actor(center), contractId);
   };
   const bankSlip = (paymentId: string, ref: string) =>
@@ -91,7 +91,7 @@ async function seedContracts(db: Db, accounts: DemoAccount[], now: Date, store: 
       signedOn: deal.signedOn,
       ...(achievement ? { achievementId: achievement.id } : {}),
     });
-    await signAndSubmit(contract.id, contract.title);
+    await signAndSubmit(contract.id);
     const registered = await registerContract(db, { ...actor(admin), now: new Date(`${deal.signedOn}T10:00:00+08:00`) }, contract.id, { decision: 'registered' });
     for (const [i, [amountFen, paidOn]] of deal.paid.entries()) {
       const payment = await recordPayment(db, actor(center), contract.id, { amountFen, paidOn, evidenceRef: `银行回单 ${registered.registrationNumber}-${i + 1}` });
@@ -117,7 +117,7 @@ async function seedContracts(db: Db, accounts: DemoAccount[], now: Date, store: 
     amountFen: 90_000_000,
     signedOn: '2026-11-18',
   });
-  await signAndSubmit(waitingContract.id, waitingContract.title);
+  await signAndSubmit(waitingContract.id);
 }
 
 export interface SeedResult {
