@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import type { ApiEnv } from '../functions/api/context';
 import { issuesFromZod, problemResponse } from '../functions/api/problem';
-import { requestUploadBody, type OwnerType } from '../shared/domain/attachment';
+import { OWNER_BY_SEGMENT, requestUploadBody, type OwnerSegment, type OwnerType } from '../shared/domain/attachment';
 import { DomainError } from '../shared/domain/errors';
 import { confirmUpload, downloadUrl, removeAttachment, requestUpload, type FilesDeps } from '../shared/services/attachments';
 import { submitContract } from '../shared/services/contracts';
@@ -43,8 +43,7 @@ export async function contractFiles(c: Context<ApiEnv>, contract: Contract, paym
 
 export const FILES_SCRIPT = SCRIPT;
 
-const OWNERS: Record<string, OwnerType> = { contracts: 'contract', payments: 'payment', achievements: 'achievement', needs: 'need', claims: 'claim' };
-const BASE = '/files/:segment{contracts|payments|achievements|needs|claims}/:ownerId';
+const BASE = `/files/:segment{${Object.keys(OWNER_BY_SEGMENT).join('|')}}/:ownerId`;
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
 
 function deps(c: Context<ApiEnv>): FilesDeps {
@@ -52,7 +51,7 @@ function deps(c: Context<ApiEnv>): FilesDeps {
   return { db: c.var.deps.db, store: c.var.deps.files, now: c.var.deps.now };
 }
 
-const owner = (c: Context<ApiEnv>): [OwnerType, string] => [OWNERS[c.req.param('segment')!]!, c.req.param('ownerId')!];
+const owner = (c: Context<ApiEnv>): [OwnerType, string] => [OWNER_BY_SEGMENT[c.req.param('segment') as OwnerSegment], c.req.param('ownerId')!];
 const actor = (c: Context<ApiEnv>) => ({ principal: c.var.principal, requestId: c.var.requestId });
 
 /**

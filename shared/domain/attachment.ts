@@ -9,6 +9,11 @@ import { DomainError } from './errors';
 export const OWNER_TYPES = ['contract', 'payment', 'achievement', 'need', 'claim'] as const;
 export type OwnerType = (typeof OWNER_TYPES)[number];
 
+/** Each owner's URL segment (`/contracts/:id/files`, `/files/contracts/…`): the one place it is spelled. */
+export const OWNER_BY_SEGMENT = { contracts: 'contract', payments: 'payment', achievements: 'achievement', needs: 'need', claims: 'claim' } as const satisfies Record<string, OwnerType>;
+export type OwnerSegment = keyof typeof OWNER_BY_SEGMENT;
+export const OWNER_SEGMENTS = Object.fromEntries(Object.entries(OWNER_BY_SEGMENT).map(([segment, type]) => [type, segment])) as Record<OwnerType, OwnerSegment>;
+
 export const FILE_TYPES = {
   pdf: 'application/pdf',
   jpeg: 'image/jpeg',

@@ -4,7 +4,7 @@
  * the browser (web/scripts.ts FILES_JS): the bytes go straight to storage with a presigned POST, with a
  * progress bar and the refusal, if any, shown under the form.
  */
-import { FILE_TYPES, fileTypesOf, MAX_FILE_BYTES, type Attachment, type OwnerType } from '../../shared/domain/attachment';
+import { FILE_TYPES, fileTypesOf, MAX_FILE_BYTES, OWNER_SEGMENTS, type Attachment, type OwnerType } from '../../shared/domain/attachment';
 import { shanghaiDate } from '../../shared/domain/listing-common';
 import { escapeHtml } from '../../shared/text/escape-html';
 import { csrfInput } from '../forms';
@@ -28,7 +28,6 @@ export const kindLabel = (lang: Lang, kind: string) => {
   return pair ? tx(lang, pair[0], pair[1]) : kind;
 };
 
-export const OWNER_SEGMENTS: Record<OwnerType, string> = { contract: 'contracts', payment: 'payments', achievement: 'achievements', need: 'needs', claim: 'claims' };
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

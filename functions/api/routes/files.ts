@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
-import { attachmentSchema, requestUploadBody, uploadTicketSchema, type OwnerType } from '../../../shared/domain/attachment';
+import { attachmentSchema, OWNER_BY_SEGMENT, requestUploadBody, uploadTicketSchema } from '../../../shared/domain/attachment';
 import { contractSchema } from '../../../shared/domain/contract';
 import { DomainError } from '../../../shared/domain/errors';
 import { confirmUpload, downloadUrl, listAttachments, removeAttachment, requestUpload, type FilesDeps } from '../../../shared/services/attachments';
@@ -16,8 +16,7 @@ import { problemSchema } from '../problem';
 import { parseBody, parseOptionalBody } from '../validation';
 import { checkId, emptyBody } from './params';
 
-/** URL segment → owner type. */
-const OWNERS = { contracts: 'contract', payments: 'payment', achievements: 'achievement', needs: 'need', claims: 'claim' } as const satisfies Record<string, OwnerType>;
+const OWNERS = OWNER_BY_SEGMENT;
 
 function filesDeps(c: Context<ApiEnv>): FilesDeps {
   const store = c.var.deps.files;
