@@ -22,7 +22,7 @@ export const NATIVE_EXTERNALS = ['@node-rs/jieba'];
 
 export interface FunctionSpec {
   /** Construct id and bench name. */
-  name: 'api' | 'search-indexer' | 'search-reconcile' | 'reward-ledger' | 'match-alerts' | 'pre-token-generation';
+  name: 'api' | 'search-indexer' | 'search-reconcile' | 'reward-ledger' | 'match-alerts' | 'pre-token-generation' | 'mail-notifier' | 'mail-digest' | 'mail-feedback';
   entry: string;
   /** Imports jieba (search tokenizer), so the native package must travel with the bundle. */
   native: boolean;
@@ -35,6 +35,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'reward-ledger', entry: 'functions/reward-ledger/handler.ts', native: false },
   { name: 'match-alerts', entry: 'functions/match-alerts/handler.ts', native: true },
   { name: 'pre-token-generation', entry: 'functions/pre-token-generation/handler.ts', native: false },
+  { name: 'mail-notifier', entry: 'functions/mail-notifier/handler.ts', native: false },
+  { name: 'mail-digest', entry: 'functions/mail-digest/handler.ts', native: false },
+  { name: 'mail-feedback', entry: 'functions/mail-feedback/handler.ts', native: false },
 ];
 
 /**
@@ -89,7 +92,9 @@ export function addNativeFilesCommands(inputDir: string, outputDir: string): str
 
 /**
  * The environment a bundle needs to be imported outside Lambda (the benchmark, the bundle test): the
- * variables the stack sets, with harmless values; nothing is called at import.
+ * variables the stack sets, with harmless values; nothing is called at import. Mail: the SES transport
+ * (its client is only built at import) and the link key itself instead of its secret's ARN, which
+ * would be read from Secrets Manager at import.
  */
 export function importEnvironment(name: string): Record<string, string> {
   return {
@@ -102,6 +107,10 @@ export function importEnvironment(name: string): Record<string, string> {
     WEB_ORIGIN: 'https://market.example.com',
     AUTH_HOSTED_UI_URL: 'https://tech-market-local.auth.ap-southeast-1.amazoncognito.com',
     MEILI_URL: 'http://127.0.0.1:9',
+    MAIL_TRANSPORT: 'ses',
+    MAIL_FROM: 'noreply@market.example.com',
+    MAIL_CONFIGURATION_SET: 'tech-market-local',
+    MAIL_LINK_SECRET: 'import-only-link-secret-0123456789abcdef0123456789',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     NODE_OPTIONS: '--enable-source-maps',
   };

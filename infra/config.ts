@@ -26,6 +26,12 @@ export interface DeploymentConfig {
   cityGdpFen?: string;
   /** Writes per signed-in person per minute (RATE_LIMIT_WRITES_PER_MINUTE); 60 unless given. */
   writesPerMinute: string;
+  /**
+   * The address mail is sent from (`-c mailFrom=`), or `noreply@<domainName>` when only a domain is
+   * given; absent: mail is off and notifications stay in-app (`-c mailFrom=none` turns it off even
+   * with a domain). Commercial: its domain becomes the SES identity; China: sent through an SMTP relay.
+   */
+  mailFrom?: string;
 }
 
 /** Commercial default: Singapore has every service used here (Cognito, HTTP API, Fargate, EFS). */
@@ -39,6 +45,22 @@ function text(app: App, key: string): string | undefined {
 
 export function isChinaRegion(region: string): boolean {
   return region.startsWith('cn-');
+}
+
+/** A plain address (no display name): its domain is what SES verifies, so it has to be readable. */
+const MAIL_ADDRESS = /^[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$/;
+
+/** The domain of a mail address, which SES verifies (DKIM) for sending. */
+export function mailDomain(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
+function mailFromOf(app: App, domainName: string | undefined): string | undefined {
+  const given = text(app, 'mailFrom');
+  if (given === 'none') return undefined;
+  const address = given ?? (domainName ? `noreply@${domainName}` : undefined);
+  if (address !== undefined && !MAIL_ADDRESS.test(address)) throw new Error(`-c mailFrom must be a plain address like noreply@mail.example.cn (or none), not ${address}`);
+  return address;
 }
 
 export function configFromContext(app: App): DeploymentConfig {
@@ -61,6 +83,8 @@ export function configFromContext(app: App): DeploymentConfig {
   if (config.partition === 'aws' && config.domainName && !config.certificateArn) {
     throw new Error('-c domainName needs -c certificateArn (an ACM certificate in us-east-1 for CloudFront)');
   }
+  const mailFrom = mailFromOf(app, config.domainName);
+  if (mailFrom) config.mailFrom = mailFrom;
   return config;
 }
 

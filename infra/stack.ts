@@ -3,20 +3,23 @@
  * China, an external issuer), Meilisearch and alarms. Construction order follows the dependencies:
  * the HTTP API resource first (CloudFront needs its domain), then the site (its origin is WEB_ORIGIN
  * and the Cognito callback URL), then auth, then the functions, then the routes. No cycle: the
- * AWS::ApiGatewayV2::Api itself depends on nothing; its routes depend on the function.
+ * AWS::ApiGatewayV2::Api itself depends on nothing; its routes depend on the function. Mail, when
+ * configured, comes after the functions: it adds its notifier to their stream consumers and its link
+ * secret to the api.
  */
 import { CfnOutput, Stack, Tags, type CfnResource, type StackProps } from 'aws-cdk-lib';
 import { acknowledge, arnRef } from './nag';
 import type { Construct } from 'constructs';
 import { createApp } from '../functions/api/app';
 import type { ApiDeps } from '../functions/api/context';
-import type { DeploymentConfig } from './config';
+import { mailDomain, type DeploymentConfig } from './config';
 import { Alarms } from './constructs/alarms';
 import { ApiGateway } from './constructs/api';
 import { CognitoAuth, ExternalAuth, type AuthSettings } from './constructs/auth';
 import { DataTable } from './constructs/data';
 import { FilesBucket } from './constructs/files';
 import { MarketFunctions } from './constructs/functions';
+import { MarketMail } from './constructs/mail';
 import { SearchEngine } from './constructs/search';
 import { WebHosting } from './constructs/web';
 
@@ -40,6 +43,8 @@ export class TechMarketStack extends Stack {
   readonly web: WebHosting;
   readonly auth: AuthSettings;
   readonly functions: MarketFunctions;
+  /** Absent when no sender is configured (notifications in-app only). */
+  readonly mail?: MarketMail;
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: TechMarketStackProps) {
@@ -57,7 +62,7 @@ export class TechMarketStack extends Stack {
       ...(config.partition === 'aws' && config.domainName ? { corsOrigin: `https://${config.domainName}` } : {}),
     });
     this.web = new WebHosting(this, 'Web', { config, apiDomainName: this.api.domainName, assetsDir: props.webAssetsDir });
-    this.auth = china ? new ExternalAuth(this, 'Auth') : new CognitoAuth(this, 'Auth', { stage: config.stage, webOrigin: this.web.origin });
+    this.auth = china ? new ExternalAuth(this, 'Auth') : new CognitoAuth(this, 'Auth', { stage: config.stage, webOrigin: this.web.origin, table: this.data.table });
 
     this.functions = new MarketFunctions(this, 'Functions', {
       stage: config.stage,
@@ -77,9 +82,14 @@ export class TechMarketStack extends Stack {
     this.files = new FilesBucket(this, 'Files', { stage: config.stage, webOrigin: this.web.origin, logBucket: this.web.logBucket });
     this.files.grantApi(this.functions.api);
     this.api.routeTo(this.functions.api, this.auth.authorizer, lambdaRouteDocs());
+    if (config.mailFrom) {
+      this.mail = new MarketMail(this, 'Mail', { config, mailFrom: config.mailFrom, table: this.data.table, functions: this.functions, webOrigin: this.web.origin });
+    }
 
+    // The mail notifier, when there is one, is among the stream consumers by now.
     const allFunctions = [{ name: 'api', fn: this.functions.api }, { name: 'search-reconcile', fn: this.functions.searchReconcile }, ...this.functions.streamConsumers.map(({ name, fn }) => ({ name, fn }))];
     if (this.auth instanceof CognitoAuth) allFunctions.push({ name: 'pre-token-generation', fn: this.auth.preTokenFunction });
+    if (this.mail) allFunctions.push(...this.mail.otherFunctions);
     this.alarms = new Alarms(this, 'Alarms', {
       functions: allFunctions,
       streamConsumers: this.functions.streamConsumers,
@@ -97,7 +107,35 @@ export class TechMarketStack extends Stack {
     }
     new CfnOutput(this, 'MeilisearchKeySecretArn', { value: this.search.keySecret.secretArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+    this.mailOutputs();
     this.suppressCdkInternals();
+  }
+
+  /** What mail does in this deployment, and what the operator still has to do outside the stack. */
+  private mailOutputs() {
+    const mail = this.mail;
+    if (!mail) {
+      new CfnOutput(this, 'MailStatus', {
+        value: 'off: no sender configured, notifications are in-app only. Enable with -c mailFrom=noreply@<your mail domain> (or -c domainName=, which implies noreply@<domainName>) and deploy again.',
+      });
+      return;
+    }
+    if (mail.transport === 'ses') {
+      new CfnOutput(this, 'MailStatus', { value: `on: Amazon SES, from ${mail.mailFrom}` });
+      new CfnOutput(this, 'MailIdentity', { value: mailDomain(mail.mailFrom), description: 'SES domain identity (easy DKIM): verified once the three DKIM CNAME records below are published' });
+      new CfnOutput(this, 'MailConfigurationSet', { value: mail.configurationSet!.configurationSetName, description: 'MAIL_CONFIGURATION_SET: TLS required, suppression of bounces and complaints, events to the feedback topic' });
+      new CfnOutput(this, 'MailDnsNote', {
+        value: `Publish the three DKIM CNAME records (MailDkimRecord1-3) in the DNS of ${mailDomain(mail.mailFrom)}; until SES shows the identity as verified, nothing can be sent. New accounts are in the SES sandbox: request production access in the SES console.`,
+      });
+      mail.identity!.dkimRecords.forEach((record, i) => {
+        new CfnOutput(this, `MailDkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'DKIM record to publish in the mail domain’s DNS' });
+      });
+      return;
+    }
+    new CfnOutput(this, 'MailStatus', {
+      value: `on: SMTP relay (Amazon SES is not offered in the China regions), from ${mail.mailFrom}. Put smtps://user:password@host:465 of the relay into the SmtpUrl secret; bounces and complaints are handled in the relay's console.`,
+    });
+    new CfnOutput(this, 'SmtpUrlSecretArn', { value: mail.smtpUrlSecret!.secretArn, description: 'SMTP_URL_SECRET_ARN: replace the placeholder with the relay URL' });
   }
 
   /** Findings on resources CDK generates for its own custom resources (bucket deployment, trigger wiring). */

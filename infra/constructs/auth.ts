@@ -5,7 +5,8 @@
  * transfer_center, admin) and only an administrator can put someone in one (there is no self-service
  * group membership in Cognito, so self sign-up never reaches the admin group). `custom:orgId` is
  * readable but not writable by the app client; a pre-token-generation trigger (V2 event) copies it
- * into ACCESS tokens, which is what the app verifies. The hosted UI does the OAuth2 authorization-code
+ * into ACCESS tokens, which is what the app verifies, and refreshes the person record mail reads
+ * (address, name, organisation; may update USER#… items only). The hosted UI does the OAuth2 authorization-code
  * + PKCE flow for the web (public client, no secret).
  *
  * AWS China: Cognito user pools are not offered in the China regions (CloudFormation there has no
@@ -16,6 +17,8 @@
 import { CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { acknowledge } from '../nag';
 import { Construct } from 'constructs';
@@ -52,16 +55,28 @@ export class CognitoAuth extends Construct implements AuthSettings {
   readonly hostedUiUrl: string;
   readonly authorizer: HttpJwtAuthorizer;
 
-  constructor(scope: Construct, id: string, props: { stage: Stage; webOrigin: string; domainPrefix?: string }) {
+  constructor(scope: Construct, id: string, props: { stage: Stage; webOrigin: string; table: dynamodb.ITable; domainPrefix?: string }) {
     super(scope, id);
     const prod = props.stage === 'prod';
 
+    // No cycle: the table depends on nothing, the function on the table, the user pool on the function.
     const preToken = (this.preTokenFunction = marketFunction(this, 'PreTokenGeneration', functionSpec('pre-token-generation'), {
       stage: props.stage,
-      description: 'Cognito pre-token-generation (V2): custom:orgId into access tokens',
+      description: 'Cognito pre-token-generation (V2): custom:orgId into access tokens, the person record for mail',
       memorySize: 256,
+      // Cognito waits 5 s for the trigger; the person write is one UpdateItem and its failure does not
+      // fail the sign-in (functions/pre-token-generation/handler.ts).
       timeout: Duration.seconds(5),
+      environment: { TABLE_NAME: props.table.tableName },
     }));
+    // Only the person record (pk USER#<sub>, sk PERSON) is written, and only by UpdateItem.
+    preToken.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*'] } },
+      }),
+    );
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       // Universities and enterprises register themselves, then their organisation; roles (groups) are

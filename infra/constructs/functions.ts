@@ -1,7 +1,8 @@
 /**
  * The Lambda functions: one factory for the common settings (Node.js 22 on x86_64, local esbuild
  * bundling as described in infra/bundling.ts, a log group with retention, Powertools settings), the
- * api function, and the three DynamoDB stream consumers with their dead-letter queues.
+ * api function, and the DynamoDB stream consumers with their dead-letter queues (three here; mail adds
+ * its notifier through `addStreamConsumer`, infra/constructs/mail.ts).
  */
 import { Duration, RemovalPolicy, type CfnResource } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -111,13 +112,19 @@ export function marketFunction(scope: Construct, id: string, spec: FunctionSpec,
 const READ = ['dynamodb:GetItem', 'dynamodb:Query'];
 const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'];
 
-function grantTable(fn: lambda.IFunction, table: dynamodb.ITable, actions: string[]): void {
+/** The actions on the table and, unless `indexes` is false, on its GSIs (`<table>/index/*`). */
+export function grantTable(fn: lambda.IFunction, table: dynamodb.ITable, actions: string[], options: { indexes?: boolean } = {}): void {
   fn.addToRolePolicy(
     new iam.PolicyStatement({
       actions,
-      resources: [table.tableArn, `${table.tableArn}/index/*`],
+      resources: options.indexes === false ? [table.tableArn] : [table.tableArn, `${table.tableArn}/index/*`],
     }),
   );
+}
+
+/** cdk-nag finding id of the `<table>/index/*` resource grantTable adds. */
+export function tableIndexesFinding(table: dynamodb.ITable): string {
+  return `AwsSolutions-IAM5[Resource::${arnRef(table.node.defaultChild as CfnResource)}/index/*]`;
 }
 
 export interface StreamConsumerSettings {
@@ -135,6 +142,8 @@ export interface StreamConsumerSettings {
  * - match-alerts: the same listing items, only when the new image is published (the handler also
  *   checks that the old one was not), shared/services/alerts.ts.
  * - reward-ledger: payments (pk PAYMENT#…) whose new image is verified, shared/services/rewards.ts.
+ * - mail-notifier: records whose new image's `entity` is one mail follows (removals have no new image
+ *   and mean no mail), shared/mail/events.ts `MAIL_ENTITIES` / `mailEventsOf`.
  */
 export const STREAM_FILTERS = {
   searchIndexer: [
@@ -146,7 +155,20 @@ export const STREAM_FILTERS = {
     { dynamodb: { Keys: { pk: { S: [{ prefix: 'NEED#' }] }, sk: { S: ['NEED'] } }, NewImage: { status: { S: ['published'] } } } },
   ],
   rewardLedger: [{ dynamodb: { Keys: { pk: { S: [{ prefix: 'PAYMENT#' }] } }, NewImage: { status: { S: ['verified'] } } } }],
+  mailNotifier: [{ dynamodb: { NewImage: { entity: { S: ['interest', 'notification', 'message', 'contract', 'payment', 'claim', 'organisation'] } } } }],
 } as const;
+
+export interface StreamConsumerOptions {
+  description: string;
+  environment: Record<string, string>;
+  tableActions: string[];
+  usesSearch: boolean;
+  settings: StreamConsumerSettings;
+  /** 60 s unless given. */
+  timeout?: Duration;
+  /** The construct the function and its DLQ are created in (the MarketFunctions construct by default). */
+  scope?: Construct;
+}
 
 export interface MarketFunctionsProps {
   stage: Stage;
@@ -225,17 +247,19 @@ export class MarketFunctions extends Construct {
     this.suppressNagFindings(table);
   }
 
-  private addStreamConsumer(
-    id: string,
-    spec: FunctionSpec,
-    options: { description: string; environment: Record<string, string>; tableActions: string[]; usesSearch: boolean; settings: StreamConsumerSettings },
-  ) {
+  /**
+   * A stream consumer with the common settings (partial batch failures, bisection, one batch per shard
+   * at a time, a DLQ) and its acknowledgments; `scope` puts its resources under another construct
+   * (mail's notifier lives in infra/constructs/mail.ts).
+   */
+  addStreamConsumer(id: string, spec: FunctionSpec, options: StreamConsumerOptions): NodejsFunction {
     const { table, search, stage } = this.settings;
-    const fn = marketFunction(this, id, spec, {
+    const scope = options.scope ?? this;
+    const fn = marketFunction(scope, id, spec, {
       stage,
       description: options.description,
       memorySize: spec.native ? 1024 : 512,
-      timeout: Duration.seconds(60),
+      timeout: options.timeout ?? Duration.seconds(60),
       environment: options.environment,
       ...(options.usesSearch ? search.clientNetwork() : {}),
     });
@@ -243,7 +267,7 @@ export class MarketFunctions extends Construct {
     if (options.usesSearch) search.grantClient(fn);
     // The DLQ receives the failed batch's stream coordinates (not the records): replay within the
     // stream's 24 h retention, see infra/README.md.
-    const dlq = new sqs.Queue(this, `${id}Dlq`, {
+    const dlq = new sqs.Queue(scope, `${id}Dlq`, {
       retentionPeriod: Duration.days(14),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -266,19 +290,17 @@ export class MarketFunctions extends Construct {
     acknowledge(dlq, [
       { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination (dead-letter queue) of a stream consumer.' },
     ]);
+    acknowledge(fn, [
+      { id: tableIndexesFinding(table), reason: 'Queries use both GSIs of the table (gsi1, gsi2): their ARNs are <table>/index/*, nothing else matches.' },
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'dynamodb:ListStreams (granted by the stream event source) has no resource-level permissions: IAM requires Resource "*".' },
+    ]);
     this.streamConsumers.push({ name: spec.name, fn, dlq });
+    return fn;
   }
 
   private suppressNagFindings(table: dynamodb.Table) {
-    const indexes = `AwsSolutions-IAM5[Resource::${arnRef(table.node.defaultChild as CfnResource)}/index/*]`;
     for (const fn of [this.api, this.searchReconcile]) {
-      acknowledge(fn, [{ id: indexes, reason: 'Queries use both GSIs of the table (gsi1, gsi2): their ARNs are <table>/index/*, nothing else matches.' }]);
-    }
-    for (const { fn } of this.streamConsumers) {
-      acknowledge(fn, [
-        { id: indexes, reason: 'Queries use both GSIs of the table (gsi1, gsi2): their ARNs are <table>/index/*, nothing else matches.' },
-        { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'dynamodb:ListStreams (granted by the stream event source) has no resource-level permissions: IAM requires Resource "*".' },
-      ]);
+      acknowledge(fn, [{ id: tableIndexesFinding(table), reason: 'Queries use both GSIs of the table (gsi1, gsi2): their ARNs are <table>/index/*, nothing else matches.' }]);
     }
   }
 

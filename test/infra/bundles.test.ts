@@ -1,6 +1,7 @@
 /**
  * The code the stack deploys: synthesizes the dev stack WITH bundling (local esbuild, as `cdk synth`
- * does) into a temporary directory outside the repository, then checks every function asset:
+ * does; with a mail sender, so the mail functions are part of it) into a temporary directory outside
+ * the repository, then checks every function asset:
  * it loads in a fresh Node process with nothing but its own files (no repository node_modules above
  * it) and exports `handler`; the native jieba binding inside it is the build for the Lambda
  * architecture (ELF header); nothing local-only is bundled.
@@ -18,7 +19,7 @@ let dev: Synthesized;
 const assets = new Map<string, { dir: string; fn: any }>();
 
 beforeAll(async () => {
-  dev = await synth({}, { bundle: true });
+  dev = await synth({ mailFrom: 'noreply@mail.example.com' }, { bundle: true });
   for (const [, fn] of resourcesOf(dev.json, 'AWS::Lambda::Function')) {
     const service = fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME;
     if (!service) continue;

@@ -35,4 +35,16 @@ describe('configFromContext', () => {
       cityGdpFen: '1',
     });
   });
+
+  it('mail: the given sender, else noreply@<domainName>, else off; none turns it off; a display name or junk is refused', () => {
+    expect(config({}).mailFrom).toBeUndefined();
+    expect(config({ mailFrom: 'noreply@mail.example.cn' }).mailFrom).toBe('noreply@mail.example.cn');
+    const domain = { domainName: 'market.example.com', certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/abc' };
+    expect(config(domain).mailFrom).toBe('noreply@market.example.com');
+    expect(config({ ...domain, mailFrom: 'hello@mail.example.com' }).mailFrom).toBe('hello@mail.example.com');
+    expect(config({ ...domain, mailFrom: 'none' }).mailFrom).toBeUndefined();
+    expect(config({ region: 'cn-northwest-1', mailFrom: 'noreply@mail.example.cn' })).toMatchObject({ partition: 'aws-cn', mailFrom: 'noreply@mail.example.cn' });
+    expect(() => config({ mailFrom: '科技大市场 <noreply@mail.example.cn>' })).toThrow(/mailFrom/);
+    expect(() => config({ mailFrom: 'mail.example.cn' })).toThrow(/mailFrom/);
+  });
 });

@@ -16,6 +16,8 @@ import { MEILISEARCH_VERSION } from '../../shared/search/meilisearch-index';
 import { listingOfRecord } from '../../shared/search/indexer';
 import { httpApiPath, signedInRoutes } from '../../infra/constructs/api';
 import { STREAM_FILTERS } from '../../infra/constructs/functions';
+import { SMTP_URL_PLACEHOLDER } from '../../infra/constructs/mail';
+import { MAIL_ENTITIES, mailEventsOf } from '../../shared/mail/events';
 import { CACHE_KEY_COOKIES, FORWARDED_HEADERS } from '../../infra/constructs/web';
 import { REFRESH_COOKIE, SESSION_COOKIE } from '../../web/session';
 import { addNagChecks } from '../../infra/nag';
@@ -29,6 +31,10 @@ let prod: Synthesized;
 let china: Synthesized;
 let external: Synthesized;
 let customDomain: Synthesized;
+/** Commercial dev with a sender: SES. */
+let mail: Synthesized;
+/** China with a sender: an SMTP relay (no SES there). */
+let chinaMail: Synthesized;
 
 beforeAll(async () => {
   dev = await synth({});
@@ -36,7 +42,9 @@ beforeAll(async () => {
   china = await synth({ stage: 'prod', region: 'cn-northwest-1' });
   external = await synth({ search: 'external', meiliUrl: 'https://search.example.com' });
   customDomain = await synth({ stage: 'prod', domainName: 'market.example.com', certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/abc' });
-}, 180_000);
+  mail = await synth({ mailFrom: 'noreply@mail.example.com' });
+  chinaMail = await synth({ stage: 'prod', region: 'cn-northwest-1', mailFrom: 'noreply@mail.example.cn' });
+}, 240_000);
 
 const nodeFunctions = (s: Synthesized) => resourcesOf(s.json, 'AWS::Lambda::Function').filter(([, r]) => String(r.Properties.Runtime).startsWith('nodejs'));
 const functionNamed = (s: Synthesized, service: string) => {
@@ -55,7 +63,7 @@ const actionsOf = (s: Synthesized, service: string): string[] => {
 
 describe('cdk-nag (AwsSolutionsChecks)', () => {
   it('reports no unacknowledged finding in any variant', () => {
-    for (const s of [dev, prod, china, external, customDomain]) expect(violations(s.outdir), s.stack.stackName).toEqual([]);
+    for (const s of [dev, prod, china, external, customDomain, mail, chinaMail]) expect(violations(s.outdir), s.stack.stackName).toEqual([]);
   });
 
   it('is really checking: a public, unencrypted bucket fails synthesis', () => {
@@ -215,6 +223,21 @@ describe('stream filters agree with the handlers’ own record selection', () =>
 
   it('reward-ledger gets the verified payments', () => {
     for (const r of samples) expect(delivered(STREAM_FILTERS.rewardLedger, r)).toBe(r.dynamodb!.Keys!.pk!.S!.startsWith('PAYMENT#') && r.dynamodb!.NewImage?.status?.S === 'verified');
+  });
+
+  it('mail-notifier gets the records of the entities mail follows, and none it would mail about is left out', () => {
+    expect([...STREAM_FILTERS.mailNotifier[0].dynamodb.NewImage.entity.S].sort()).toEqual([...MAIL_ENTITIES].sort());
+    const entities = [...MAIL_ENTITIES, 'person', 'achievement', 'need', 'delivery', 'digest_entry', 'ledger_entry'];
+    for (const entity of entities) {
+      // A new record of each kind: for the followed ones mail may mean something (a received interest).
+      const image = { pk: { S: `X#${entity}` }, sk: { S: 'X' }, entity: { S: entity }, id: { S: 'x1' }, status: { S: 'pending' } };
+      const created: DynamoDBRecord = { eventName: 'INSERT', dynamodb: { Keys: { pk: image.pk, sk: image.sk }, NewImage: image } };
+      expect(delivered(STREAM_FILTERS.mailNotifier, created), entity).toBe(MAIL_ENTITIES.includes(entity));
+      if (!delivered(STREAM_FILTERS.mailNotifier, created)) expect(mailEventsOf({ old: undefined, new: { entity, id: 'x1', status: 'pending' } }), entity).toEqual([]);
+    }
+    // Removals have no new image: never delivered (mail has nothing to say about them).
+    const removed: DynamoDBRecord = { eventName: 'REMOVE', dynamodb: { Keys: { pk: { S: 'INTEREST#1' }, sk: { S: 'INTEREST' } }, OldImage: { entity: { S: 'interest' } } } };
+    expect(delivered(STREAM_FILTERS.mailNotifier, removed)).toBe(false);
   });
 });
 
@@ -491,5 +514,170 @@ describe('AWS China (cn-northwest-1)', () => {
     expect(text).toContain('".execute-api.cn-northwest-1.",{"Ref":"AWS::URLSuffix"}');
     const [, api] = functionNamed(china, 'api');
     expect(api.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['x86_64'] });
+  });
+});
+
+describe('mail', () => {
+  const outputs = (s: Synthesized) => s.json.Outputs as Record<string, { Value: unknown }>;
+  const sesResources = (s: Synthesized) => Object.values(s.json.Resources).filter((r: any) => String(r.Type).startsWith('AWS::SES::'));
+  const mailServices = ['mail-notifier', 'mail-digest', 'mail-feedback'];
+  const servicesOf = (s: Synthesized) => nodeFunctions(s).map(([, r]) => r.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME as string);
+
+  it('is off without a sender: no mail function, no SES, no link secret, and an output that says so', () => {
+    for (const s of [dev, china]) {
+      expect(servicesOf(s).filter((n) => n.startsWith('mail-'))).toEqual([]);
+      expect(sesResources(s)).toEqual([]);
+      expect(functionNamed(s, 'api')[1].Properties.Environment.Variables.MAIL_LINK_SECRET_ARN).toBeUndefined();
+      expect(String(outputs(s).MailStatus?.Value)).toMatch(/^off: .*in-app only.*-c mailFrom=/);
+    }
+    expect(resourcesOf(dev.json, 'AWS::SecretsManager::Secret')).toHaveLength(1);
+  });
+
+  it('commercial: a domain identity with easy DKIM and a configuration set that requires TLS and suppresses bounces and complaints', () => {
+    mail.template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'mail.example.com',
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.stringLikeRegexp('ConfigurationSet') } },
+    });
+    const [, identity] = resourcesOf(mail.json, 'AWS::SES::EmailIdentity')[0]!;
+    // Easy DKIM is SES's default (no BYODKIM key given).
+    expect(identity.Properties.DkimSigningAttributes?.DomainSigningPrivateKey).toBeUndefined();
+    mail.template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SendingOptions: { SendingEnabled: true },
+    });
+    expect(outputs(mail).MailIdentity?.Value).toBe('mail.example.com');
+    expect(outputs(mail).MailConfigurationSet?.Value).toEqual({ Ref: expect.stringMatching(/ConfigurationSet/) });
+    expect(String(outputs(mail).MailDnsNote?.Value)).toMatch(/DKIM CNAME/);
+    for (const i of [1, 2, 3]) expect(JSON.stringify(outputs(mail)[`MailDkimRecord${i}`]?.Value)).toContain(`DkimDNSTokenValue${i}`);
+  });
+
+  it('commercial: bounce, complaint and reject events go to an encrypted, TLS-only topic that mail-feedback is subscribed to', () => {
+    const [, destination] = resourcesOf(mail.json, 'AWS::SES::ConfigurationSetEventDestination')[0]!;
+    expect(destination.Properties.EventDestination.MatchingEventTypes.sort()).toEqual(['bounce', 'complaint', 'reject']);
+    const topicId = destination.Properties.EventDestination.SnsDestination.TopicARN.Ref;
+    const topic = mail.json.Resources[topicId];
+    expect(topic.Type).toBe('AWS::SNS::Topic');
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const [, policy] = resourcesOf(mail.json, 'AWS::SNS::TopicPolicy').find(([, p]) => p.Properties.Topics.some((t: any) => t.Ref === topicId))!;
+    const statements = policy.Properties.PolicyDocument.Statement;
+    expect(statements).toEqual(expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]));
+    expect(statements).toEqual(expect.arrayContaining([expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'ses.amazonaws.com' }, Action: 'sns:Publish' })]));
+    // The key lets SES encrypt what it publishes.
+    const [, key] = Object.entries(mail.json.Resources as Record<string, any>).find(([id]) => id === topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0])!;
+    expect(JSON.stringify(key.Properties.KeyPolicy)).toContain('ses.amazonaws.com');
+    const [feedbackId] = functionNamed(mail, 'mail-feedback');
+    mail.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', TopicArn: { Ref: topicId }, Endpoint: { 'Fn::GetAtt': [feedbackId, 'Arn'] } });
+    expect(actionsOf(mail, 'mail-feedback')).toEqual(['dynamodb:PutItem']);
+  });
+
+  it('commercial: the notifier consumes the stream for the followed entities only, with a DLQ', () => {
+    const [notifierId, notifier] = functionNamed(mail, 'mail-notifier');
+    const [, mapping] = resourcesOf(mail.json, 'AWS::Lambda::EventSourceMapping').find(([, m]) => m.Properties.FunctionName.Ref === notifierId)!;
+    expect(mapping.Properties).toMatchObject({ FunctionResponseTypes: ['ReportBatchItemFailures'], BisectBatchOnFunctionError: true, MaximumRetryAttempts: 5, MaximumRecordAgeInSeconds: 6 * 3600, ParallelizationFactor: 1 });
+    expect(mapping.Properties.FilterCriteria.Filters.map((f: any) => JSON.parse(f.Pattern))).toEqual([...STREAM_FILTERS.mailNotifier]);
+    const dlqId = mapping.Properties.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
+    expect(mail.json.Resources[dlqId].Type).toBe('AWS::SQS::Queue');
+    expect(notifier.Properties.Environment.Variables).toMatchObject({
+      MAIL_TRANSPORT: 'ses',
+      MAIL_FROM: 'noreply@mail.example.com',
+      MAIL_CONFIGURATION_SET: { Ref: expect.stringMatching(/ConfigurationSet/) },
+      MAIL_LINK_SECRET_ARN: { Ref: expect.stringMatching(/LinkSecret/) },
+      TABLE_NAME: { Ref: expect.stringMatching(/DataTable/) },
+    });
+    expect(JSON.stringify(notifier.Properties.Environment.Variables.WEB_ORIGIN)).toContain('DomainName');
+    expect(notifier.Properties.Environment.Variables.SMTP_URL_SECRET_ARN).toBeUndefined();
+    expect(notifier.Properties.VpcConfig).toBeUndefined();
+    for (const service of ['mail-notifier', 'mail-digest']) {
+      // Table actions, without the stream reads the event source adds for the notifier.
+      const streamReads = ['dynamodb:ListStreams', 'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
+      const tableActions = actionsOf(mail, service).filter((a) => a.startsWith('dynamodb:') && !streamReads.includes(a));
+      expect(tableActions.sort(), service).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+      expect(actionsOf(mail, service), service).toContain('secretsmanager:GetSecretValue');
+    }
+  });
+
+  it('commercial: the digest runs daily at 08:00 Beijing time (00:00 UTC)', () => {
+    const [digestId] = functionNamed(mail, 'mail-digest');
+    const rule = resourcesOf(mail.json, 'AWS::Events::Rule').find(([, r]) => r.Properties.Targets.some((t: any) => t.Arn?.['Fn::GetAtt']?.[0] === digestId));
+    expect(rule?.[1].Properties).toMatchObject({ ScheduleExpression: 'cron(0 0 * * ? *)', State: 'ENABLED' });
+  });
+
+  it('commercial: may send only as the identity and through the configuration set', () => {
+    const statements = resourcesOf(mail.json, 'AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
+    const sending = statements.filter((st) => [st.Action].flat().some((a: string) => a.startsWith('ses:')));
+    expect(sending.length).toBe(2);
+    for (const st of sending) {
+      expect([st.Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      const resources = [st.Resource].flat();
+      expect(resources).toHaveLength(2);
+      expect(resources).not.toContain('*');
+      const texts = resources.map((r: any) => JSON.stringify(r));
+      expect(texts.some((t: string) => t.includes('{"Ref":"AWS::Partition"}') && t.endsWith(':identity/mail.example.com"]]}'))).toBe(true);
+      expect(texts.some((t: string) => t.includes(':configuration-set/') && /ConfigurationSet/.test(t))).toBe(true);
+      expect(texts.every((t: string) => !t.includes('*'))).toBe(true);
+    }
+    for (const service of ['api', 'mail-feedback', 'match-alerts', 'pre-token-generation']) expect(actionsOf(mail, service).some((a) => a.startsWith('ses:')), service).toBe(false);
+  });
+
+  it('gives the api the link secret to verify unsubscribe links', () => {
+    for (const s of [mail, chinaMail]) {
+      const env = functionNamed(s, 'api')[1].Properties.Environment.Variables;
+      expect(env.MAIL_LINK_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/MailLinkSecret/) });
+      const secret = s.json.Resources[env.MAIL_LINK_SECRET_ARN.Ref];
+      expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+      expect(actionsOf(s, 'api')).toContain('secretsmanager:GetSecretValue');
+    }
+  });
+
+  it('alarms every mail function, and the notifier’s iterator age and DLQ', () => {
+    const alarms = resourcesOf(mail.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const count = (metric: string) => alarms.filter((a) => a.MetricName === metric).length;
+    expect(count('Errors')).toBe(9);
+    expect(count('Throttles')).toBe(9);
+    expect(count('IteratorAge')).toBe(4);
+    expect(count('ApproximateNumberOfMessagesVisible')).toBe(4);
+    for (const service of mailServices) expect(alarms.some((a) => a.AlarmDescription === `${service}: invocation errors`), service).toBe(true);
+  });
+
+  it('with a custom domain, sends from noreply@<domain> by default', () => {
+    expect(functionNamed(customDomain, 'mail-notifier')[1].Properties.Environment.Variables.MAIL_FROM).toBe('noreply@market.example.com');
+    customDomain.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'market.example.com' });
+  });
+
+  it('China: no SES at all, an SMTP relay secret the notifier and digest read, no feedback function', () => {
+    expect(sesResources(chinaMail)).toEqual([]);
+    expect(servicesOf(chinaMail).filter((n) => n.startsWith('mail-')).sort()).toEqual(['mail-digest', 'mail-notifier']);
+    const [smtpId, smtp] = resourcesOf(chinaMail.json, 'AWS::SecretsManager::Secret').find(([id]) => /SmtpUrl/.test(id))!;
+    expect(smtp.Properties.SecretString).toBe(SMTP_URL_PLACEHOLDER);
+    for (const service of ['mail-notifier', 'mail-digest']) {
+      const env = functionNamed(chinaMail, service)[1].Properties.Environment.Variables;
+      expect(env).toMatchObject({ MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'noreply@mail.example.cn', SMTP_URL_SECRET_ARN: { Ref: smtpId } });
+      expect(env.MAIL_CONFIGURATION_SET).toBeUndefined();
+      expect(actionsOf(chinaMail, service).some((a) => a.startsWith('ses:')), service).toBe(false);
+    }
+    expect(String(outputs(chinaMail).MailStatus?.Value)).toMatch(/^on: SMTP relay/);
+    expect(outputs(chinaMail).SmtpUrlSecretArn?.Value).toEqual({ Ref: smtpId });
+    expect(JSON.stringify(chinaMail.json)).not.toMatch(/arn:aws:/);
+  });
+});
+
+describe('pre-token-generation', () => {
+  it('may update only person items (leading key USER#…), and knows the table', () => {
+    const [, fn] = functionNamed(dev, 'pre-token-generation');
+    expect(fn.Properties.Environment.Variables.TABLE_NAME).toEqual({ Ref: expect.stringMatching(/DataTable/) });
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const statements = resourcesOf(dev.json, 'AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:UpdateItem',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/DataTable/), 'Arn'] },
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*'] } },
+      },
+    ]);
   });
 });
