@@ -56,7 +56,7 @@ export async function startBenchMarketplace(options: { name: string; achievement
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${options.name}-`));
   const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: tableName, DATA_DIR: dataDir, S3_LOCAL_PORT: '0', ...(options.env ?? {}) },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: tableName, DATA_DIR: dataDir, S3_LOCAL_PORT: '0', MAIL_SMTP_PORT: '0', MAIL_WEB_PORT: '0', ...(options.env ?? {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -9,7 +9,12 @@ import { Hono } from 'hono';
 import { resolve } from 'node:path';
 import { DEFAULT_TABLE_NAME } from '../shared/db/table';
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from './local/dynamodb-local';
-import { createLocalApp } from './local/local-app';
+import { createLocalApp, type LocalApp } from './local/local-app';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { shanghaiDate } from '../shared/domain/listing-common';
+import { sendDailyDigests } from '../shared/services/mail-delivery';
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.local');
@@ -19,6 +24,33 @@ const BENCH_HELLO_PATH = '/__bench/hello';
 
 let dynamo: RunningDynamoDbLocal | null = null;
 let stopping = false;
+
+/** Kept across restarts, so the unsubscribe links in mail already caught keep working. */
+function mailLinkSecret(file: string): string {
+  if (process.env.MAIL_LINK_SECRET) return process.env.MAIL_LINK_SECRET;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** What the stack's daily schedule does in AWS: at 08:00 Beijing time, yesterday's match digest. */
+function scheduleDigests(local: LocalApp) {
+  const next = () => {
+    const now = Date.now();
+    const eight = Date.parse(`${shanghaiDate(new Date(now))}T08:00:00+08:00`);
+    return (eight > now ? eight : eight + 86_400_000) - now;
+  };
+  const run = () => {
+    sendDailyDigests(local.mail.deps, shanghaiDate(new Date(Date.now() - 86_400_000)))
+      .then((r) => r.sent && log(`match digests sent: ${r.sent}`))
+      .catch((error) => log(`match digests failed: ${String(error)}`))
+      .finally(() => (timer = setTimeout(run, next())));
+  };
+  let timer = setTimeout(run, next());
+  timer.unref();
+}
 
 async function main() {
   const started = Date.now();
@@ -46,8 +78,14 @@ async function main() {
     seed: process.env.SEED !== 'false',
     // Attachments: the local S3 server, data kept beside DynamoDB's.
     s3: { dataDir: resolve(dataDir, 's3'), port: Number(process.env.S3_LOCAL_PORT ?? 4569) },
+    // Mail: the local catcher (MailDev), mail kept in .local/mail; links point at this server.
+    mail: { smtpPort: Number(process.env.MAIL_SMTP_PORT ?? 1025), webPort: Number(process.env.MAIL_WEB_PORT ?? 1080), dataDir: resolve(dataDir, 'mail') },
+    siteUrl: process.env.WEB_ORIGIN ?? `http://localhost:${port}`,
+    mailLinkSecret: mailLinkSecret(resolve(dataDir, 'mail-link-secret')),
     log,
   });
+  log(`mail inbox ${local.mail.inboxUrl} (SMTP ${local.mail.smtpUrl}; every mail the marketplace sends lands here)`);
+  scheduleDigests(local);
   log(`files (local S3) ${local.files.endpoint}/${local.files.bucket}, data in ${local.files.dataDir}`);
   log(`search engine: ${local.search.engine}`);
   if (local.seeded) {

@@ -11,6 +11,8 @@ export interface PageContext {
   csrf?: string;
   /** The page's query without `lang`, kept by the language switch (a hall's filters survive it). */
   query?: string;
+  /** Unread messages of a signed-in member (absent: no messages link). */
+  unread?: number;
 }
 
 const NAV = [
@@ -44,6 +46,7 @@ ${options.description ? `<meta name="description" content="${escapeHtml(options.
 <nav aria-label="${tx(ctx.lang, '主导航', 'Main')}"><ul>${nav}</ul></nav>
 <div class="tools">
 <a href="?${ctx.query ? `${escapeHtml(ctx.query)}&amp;` : ''}lang=${other}" hreflang="${htmlLang(other)}">${t(ctx.lang, 'language')}</a>
+${ctx.user && ctx.unread !== undefined ? `<a href="/me/messages" class="messages-link">${tx(ctx.lang, '消息', 'Messages')}${ctx.unread ? ` <span class="badge" aria-label="${tx(ctx.lang, `${ctx.unread} 条未读`, `${ctx.unread} unread`)}">${ctx.unread}</span>` : ''}</a>` : ''}
 ${ctx.user ? `<a href="/me">${escapeHtml(ctx.user)}</a><form class="inline" method="post" action="/logout"><input type="hidden" name="_csrf" value="${escapeHtml(ctx.csrf ?? '')}"><button class="secondary" type="submit">${ctx.lang === 'zh' ? '退出' : 'Sign out'}</button></form>` : `<a href="/login">${t(ctx.lang, 'signIn')}</a>`}
 </div>
 </div></header>

@@ -33,7 +33,7 @@ export function pageContext(c: Context<ApiEnv>): PageContext {
   const principal = c.var.principal;
   const query = new URL(c.req.url).searchParams;
   query.delete('lang');
-  return { lang, path: c.req.path, user: principal ? principal.username : null, csrf: c.var.csrf, query: query.toString() };
+  return { lang, path: c.req.path, user: principal ? principal.username : null, csrf: c.var.csrf, query: query.toString(), ...(principal?.orgId ? { unread: c.var.unread ?? 0 } : {}) };
 }
 
 /** The hall's query as the API would take it; `lang` belongs to the page, not to the search. */

@@ -14,7 +14,7 @@ header.site nav a { color:#e6f0fb; text-decoration:none; padding:4px 2px; }
 header.site nav a[aria-current="page"] { color:#fff; border-bottom:2px solid #fff; }
 header.site .tools { margin-left:auto; display:flex; gap:12px; align-items:center; }
 header.site .tools a { color:#fff; }
-header.site .tools button, header.site .tools a[hreflang] { flex:none; white-space:nowrap; }
+header.site .tools button, header.site .tools a[hreflang], header.site .tools a.messages-link { flex:none; white-space:nowrap; }
 header.site .tools button { padding:6px 12px; }
 main { max-width:1200px; margin:0 auto; padding:20px 16px 48px; }
 h1 { font-size:1.6rem; margin:8px 0 16px; } h2 { font-size:1.2rem; margin:28px 0 12px; }
@@ -82,4 +82,13 @@ table.list input, table.list select { font:inherit; padding:6px 8px; border:1px 
 /* Stacked on narrow screens: the header row is hidden, so each cell names its column (data-label). */
 @media (max-width: 720px) { table.list thead { display:none; } table.list td { display:block; border:0; padding:4px 10px; } table.list tr { display:block; border-bottom:1px solid var(--line); padding:6px 0; }
   table.list td[data-label]::before { content:attr(data-label); display:block; color:var(--muted); font-size:.8rem; } }
+
+.badge { display:inline-block; min-width:1.4em; padding:0 6px; border-radius:999px; background:#dc2626; color:#fff; font-size:.8rem; font-weight:700; text-align:center; line-height:1.4em; }
+ol.messages { display:flex; flex-direction:column; gap:10px; margin:12px 0; }
+li.message { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:10px 14px; max-width:42rem; overflow-wrap:anywhere; }
+li.message.mine { align-self:flex-end; background:#eff6ff; border-color:#bfdbfe; }
+li.message p.body { margin:4px 0 0; }
+#messages textarea { font:inherit; width:100%; max-width:640px; padding:8px 10px; border:1px solid #cbd2d9; border-radius:8px; box-sizing:border-box; display:block; margin:4px 0; }
+label.choice { display:block; margin:4px 0; font-weight:400; } fieldset { border:0; padding:0; margin:0 0 14px; } legend { font-weight:600; margin-bottom:4px; }
+div.panel { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:16px; margin:12px 0; }
 `;

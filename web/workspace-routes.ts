@@ -161,6 +161,9 @@ function formIssues(issues: FieldIssue[]): FieldIssue[] {
   });
 }
 
+/** After a decision: back to the interest's own page if the form came from there, else the workspace. */
+const decidedPage = (form: Record<string, string | string[]>, id: string) => (form.next === 'interest' ? `/me/interests/${encodeURIComponent(id)}?done=decided` : '/me?done=decided');
+
 export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
   return new Hono<ApiEnv>()
     .get('/me', async (c) => {
@@ -595,15 +598,15 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       return c.redirect('/me', 303);
     })
     .post('/interests/:id/accept', async (c) => {
-      await postedForm(c);
+      const form = await postedForm(c);
       await decide(c.var.deps.db, c.var.principal, c.req.param('id'), { action: 'accept' }, c.var.deps.now());
-      return c.redirect('/me?done=decided', 303);
+      return c.redirect(decidedPage(form, c.req.param('id')), 303);
     })
     .post('/interests/:id/decline', async (c) => {
       const form = await postedForm(c);
       const reason = str(form.reason) as (typeof DECLINE_REASONS)[number];
       if (!DECLINE_REASONS.includes(reason)) throw new DomainError('validation_failed');
       await decide(c.var.deps.db, c.var.principal, c.req.param('id'), { action: 'decline', reason, ...(reason === 'other' ? { note: '（未填写）' } : {}) }, c.var.deps.now());
-      return c.redirect('/me?done=decided', 303);
+      return c.redirect(decidedPage(form, c.req.param('id')), 303);
     });
 }

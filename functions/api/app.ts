@@ -23,6 +23,7 @@ import { files } from './routes/files';
 import { health } from './routes/health';
 import { interests } from './routes/interests';
 import { matches } from './routes/matches';
+import { messages } from './routes/messages';
 import { needs } from './routes/needs';
 import { organisations } from './routes/organisations';
 import { pageContext, pageError, pageNotFound, webRoutes } from '../../web/routes';
@@ -30,12 +31,13 @@ import { webSession } from '../../web/session';
 import { workspaceRoutes } from '../../web/workspace-routes';
 import { authRoutes } from '../../web/auth-routes';
 import { fileRoutes } from '../../web/file-routes';
+import { messageRoutes, unreadMessages } from '../../web/message-routes';
 
 /** Listings carry up to ~60 KB of text; anything far beyond that is not a listing. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export function createApp(deps: ApiDeps) {
-  const resources = [health, organisations, achievements, needs, matches, interests, alerts, contracts, files, ...(deps.dev ? [dev] : [])];
+  const resources = [health, organisations, achievements, needs, matches, interests, messages, alerts, contracts, files, ...(deps.dev ? [dev] : [])];
   const routeDocs: RouteDoc[] = resources.flatMap((r) => r.docs);
   // Built on first use, not at start: JSON Schema for every route is a large part of a Lambda cold start.
   let openApi: ReturnType<typeof openApiDocument> | undefined;
@@ -63,10 +65,12 @@ export function createApp(deps: ApiDeps) {
   });
   web.use('*', webSession());
   web.use('*', limitWrites());
+  web.use('*', unreadMessages());
   web.onError(pageError);
   // Signed-in pages first: they refine some public ones (an achievement page gains the interest form).
   web.route('/', authRoutes(pageContext));
   web.route('/', fileRoutes());
+  web.route('/', messageRoutes(pageContext));
   web.route('/', workspaceRoutes(pageContext));
   web.route('/', webRoutes());
 

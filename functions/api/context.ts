@@ -22,6 +22,8 @@ export interface ApiDeps {
   rateLimit?: RateLimit;
   /** The pages' public origin and the sign-in (hosted UI) they send people to. */
   web?: WebConfig;
+  /** Verifies the signed unsubscribe links in mail (MAIL_LINK_SECRET); unset: those links answer 503. */
+  mail?: { linkSecret: string };
   /** Local runner only: the demo accounts and the token issuer. Never set in Lambda. */
   dev?: DevAccounts;
 }
@@ -34,5 +36,7 @@ export interface ApiEnv {
     requestId: string;
     /** Pages only: the CSRF token that every form posts back (double-submit with an HttpOnly cookie). */
     csrf: string;
+    /** Pages only: the signed-in person's unread messages, for the header. */
+    unread?: number;
   };
 }

@@ -8,6 +8,7 @@ import { rateLimitFromEnv } from '../../shared/db/rate-limits';
 import { instrumentHttpHandler, observability } from '../../shared/observability/lambda';
 import { searchEnvWithSecrets, searchIndexFromEnv } from '../../shared/search/from-env';
 import { objectStoreFromEnv } from '../../shared/files/object-store';
+import { mailLinkSecretFromEnv } from '../../shared/mail/from-env';
 import { createApp } from './app';
 
 function required(name: string): string {
@@ -32,6 +33,8 @@ const { app } = createApp({
   search: searchIndexFromEnv(await searchEnvWithSecrets()),
   rateLimit: rateLimitFromEnv(),
   ...(fileStore ? { files: fileStore } : {}),
+  // The stack sets the secret only where mail is on; without it unsubscribe links are not issued either.
+  ...(process.env.MAIL_LINK_SECRET_ARN || process.env.MAIL_LINK_SECRET ? { mail: { linkSecret: await mailLinkSecretFromEnv() } } : {}),
   // The pages sign in through Cognito's hosted UI; behind CloudFront the site's origin is not the request's.
   web: { origin: required('WEB_ORIGIN'), hostedUi: { baseUrl: required('AUTH_HOSTED_UI_URL'), clientId } },
 });

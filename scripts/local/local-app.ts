@@ -21,6 +21,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalS3, type RunningLocalS3 } from './s3-local';
+import { randomBytes } from 'node:crypto';
+import { createSmtpMailer } from '../../shared/mail/mailer';
+import { createMailHandler, type MailDeps } from '../../shared/services/mail-delivery';
+import { startLocalMail } from './mail-local';
 import { seedDemoData, type SeedResult } from './seed';
 import { startStreamPump, type StreamHandler, type StreamPump } from './stream-pump';
 
@@ -43,7 +47,18 @@ export interface LocalAppOptions {
   rateLimit?: RateLimit | null;
   /** The local S3 server's data (kept) and port; default a temporary directory removed at stop, any free port. */
   s3?: { dataDir?: string; port?: number; host?: string; /** The storage's clock (tests move it to expire policies). */ now?: () => Date };
+  /** The local mail catcher's ports (default any free port) and where it keeps mail (default its own temporary directory). */
+  mail?: { smtpPort?: number; webPort?: number; dataDir?: string };
+  /** The site's public URL, for the links in mail (default http://localhost:3000). */
+  siteUrl?: string;
+  /** Signs unsubscribe links; default MAIL_LINK_SECRET, else a random one for this run. */
+  mailLinkSecret?: string;
+  /** Overrides the mail notifier's deps (tests: a failing mailer, a short backoff). */
+  mailDeps?: Partial<Pick<MailDeps, 'mailer' | 'sendAttempts' | 'backoffMs'>>;
 }
+
+/** The sender of local mail (MAIL_FROM overrides). */
+export const LOCAL_MAIL_FROM = '石嘴山科技大市场 <noreply@szs-techmarket.cn>';
 
 /** The local S3 server's fixed keys: it only listens on this machine. */
 export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'local-marketplace', secretAccessKey: 'local-marketplace-secret' };
@@ -87,6 +102,8 @@ export interface LocalApp {
   issuer: LocalIssuer;
   search: SearchIndex;
   files: LocalFiles;
+  /** The mail catcher: its web inbox (REST API under /api) and the SMTP URL the notifier sends to. */
+  mail: { inboxUrl: string; smtpUrl: string; deps: MailDeps };
   pump: StreamPump;
   seeded: SeedResult | null;
   stop(): Promise<void>;
@@ -98,6 +115,20 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
   const now = options.now ?? (() => new Date());
   const search = options.search ?? searchIndexFromEnv();
   await search.applySettings();
+  const catcher = await startLocalMail({ ...(options.mail?.smtpPort !== undefined ? { smtpPort: options.mail.smtpPort } : {}), ...(options.mail?.webPort !== undefined ? { webPort: options.mail.webPort } : {}), ...(options.mail?.dataDir ? { dataDir: options.mail.dataDir } : {}) });
+  const mailDeps: MailDeps = {
+    db,
+    mailer: createSmtpMailer({ url: catcher.smtpUrl, from: process.env.MAIL_FROM ?? LOCAL_MAIL_FROM }),
+    siteUrl: options.siteUrl ?? 'http://localhost:3000',
+    linkSecret: options.mailLinkSecret ?? process.env.MAIL_LINK_SECRET ?? randomBytes(32).toString('hex'),
+    now,
+    ...(options.log ? { log: (entry: Record<string, unknown>) => entry.level === 'ERROR' && options.log!(`mail: ${JSON.stringify(entry)}`) } : {}),
+    ...options.mailDeps,
+  };
+  // The demo data's own history is not mailed: mail starts with what happens after start-up.
+  let mailOpen = false;
+  const mailHandler = createMailHandler(mailDeps);
+  const gatedMail: StreamHandler = async (event) => (mailOpen ? mailHandler(event) : { batchItemFailures: [] });
   // The pump starts before the rebuild, so a write landing during the rebuild is not missed (both are idempotent).
   const pump = await startStreamPump({
     endpoint: options.endpoint,
@@ -106,12 +137,15 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
       'search-indexer': createSearchIndexer({ db, index: search }),
       'match-alerts': createMatchAlertHandler({ db, index: search, now }),
       'reward-ledger': createRewardLedgerHandler({ db, now }),
+      'mail-notifier': gatedMail,
       ...(options.streamHandlers ?? {}),
     },
     ...(options.log ? { log: options.log } : {}),
   });
   const files = await startLocalFiles(options.s3, options.log);
   const seeded = options.seed ? await seedDemoData(db, now(), files.store) : null;
+  if (seeded) await pump.drain(60_000);
+  mailOpen = true;
   const reindexStarted = performance.now();
   const reindexed = await reindexFromTable(db, search);
   options.log?.(`search index: ${reindexed.indexed} documents in ${Math.round(performance.now() - reindexStarted)} ms (${search.engine})`);
@@ -127,6 +161,7 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     dev: { issuer, accounts: seeded?.accounts ?? [] },
     ...(options.rateLimit === null ? {} : { rateLimit: options.rateLimit ?? rateLimitFromEnv() }),
     files: files.store,
+    mail: { linkSecret: mailDeps.linkSecret },
     web: { hostedUi: { baseUrl: '/api/v1/dev', clientId: issuer.clientId, fetch: async (input, init) => self!.request(input, init) } },
   });
   self = app;
@@ -136,11 +171,14 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     issuer,
     search,
     files,
+    mail: { inboxUrl: catcher.inboxUrl, smtpUrl: catcher.smtpUrl, deps: mailDeps },
     pump,
     seeded,
     async stop() {
       await pump.stop();
       await files.stop();
+      mailDeps.mailer.close();
+      await catcher.stop();
       db.doc.destroy();
     },
   };

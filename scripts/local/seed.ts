@@ -9,6 +9,7 @@ import type { Db } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { insertListing } from '../../shared/db/listings';
 import { insertOrganisation } from '../../shared/db/organisations';
+import { savePerson } from '../../shared/db/people';
 import { newAchievement, transitionAchievement } from '../../shared/domain/achievement';
 import { makeCreditCode } from '../../shared/domain/credit-code';
 import { DomainError } from '../../shared/domain/errors';
@@ -159,6 +160,13 @@ export async function seedDemoData(db: Db, now: Date, store: ObjectStore): Promi
     if (a.orgKey && !org) throw new Error(`demo account ${a.id} names unknown organisation ${a.orgKey}`);
     return { id: a.id, displayName: a.displayName, groups: a.groups, orgId: org?.id ?? null, orgName: org?.name ?? null };
   });
+  // Who mail goes to: the organisation's contact address for its demo account, the bureau's two admins
+  // and the newcomers by name. The local mail catcher takes them all; nothing leaves this machine.
+  for (const account of accounts) {
+    const org = account.orgId ? [...orgs.values()].find((o) => o.id === account.orgId) : undefined;
+    const email = account.groups.includes('admin') ? `${account.id}@szskjj.gov.cn` : org ? org.contact.email : `${account.id}@example.com`;
+    await savePerson(db, { sub: account.id, email, name: account.displayName, orgId: account.orgId, isAdmin: account.groups.includes('admin') }, org?.createdAt ?? new Date(0).toISOString());
+  }
   for (const account of accounts) {
     if (!account.orgId) continue;
     const org = [...orgs.values()].find((o) => o.id === account.orgId)!;

@@ -19,3 +19,19 @@ export function withOrgIdInAccessToken<E extends PreTokenGenerationV2TriggerEven
   };
   return event;
 }
+
+/**
+ * What sign-in tells mail about a person: the address only if Cognito verified it, the name, the
+ * organisation attribute and whether they are in the admin group.
+ */
+export function personFromSignIn(event: PreTokenGenerationV2TriggerEvent) {
+  const a = event.request.userAttributes;
+  const groups = event.request.groupConfiguration?.groupsToOverride ?? [];
+  return {
+    sub: a.sub ?? event.userName,
+    email: a.email && a.email_verified === 'true' ? a.email : null,
+    name: a.name ?? a.preferred_username ?? event.userName,
+    orgId: a[ORG_ID_CLAIM] ?? null,
+    isAdmin: groups.includes('admin'),
+  };
+}

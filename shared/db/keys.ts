@@ -44,6 +44,28 @@ export const keys = {
   inbox: (recipient: string) => `INBOX#${recipient}`,
   /** One notification per (listing, recipient): the sort key is that identity (a person, or the whole organisation). */
   notification: (inboxOf: string, listingId: string, recipient: string) => ({ pk: `INBOX#${inboxOf}`, sk: `NOTE#${listingId}#${recipient}` }),
+  /** Who a person is for mail: address, name, organisation, admin (written at sign-in and when joining an organisation). */
+  person: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PERSON' }),
+  peopleOfOrg: (orgId: string) => `ORG#${orgId}#PEOPLE`,
+  admins: () => 'PEOPLE#ADMINS',
+  mailPreferences: (sub: string) => ({ pk: `USER#${sub}`, sk: 'MAILPREFS' }),
+  /** Addresses SES reported as bouncing or complaining: never written to again. */
+  suppressedAddress: (email: string) => ({ pk: `SUPPRESSED#${email.toLowerCase()}`, sk: 'SUPPRESSED' }),
+  /** Exactly one delivery per (event, person): the key is that pair. */
+  delivery: (eventId: string, sub: string) => ({ pk: `MAIL#${eventId}`, sk: `TO#${sub}` }),
+  /** Match alerts waiting for a person's morning digest, one partition per Beijing date. */
+  digestEntry: (date: string, sub: string, noteId: string) => ({ pk: `DIGEST#${date}`, sk: `${sub}#${noteId}` }),
+  digestDay: (date: string) => `DIGEST#${date}`,
+  thread: (id: string) => ({ pk: `THREAD#${id}`, sk: 'THREAD' }),
+  threadParty: (id: string, orgId: string) => ({ pk: `THREAD#${id}`, sk: `PARTY#${orgId}` }),
+  /** A broker whose contract names the thread's interest: a party of the thread from then on. */
+  threadBroker: (id: string, orgId: string) => ({ pk: `THREAD#${id}`, sk: `BROKER#${orgId}` }),
+  threadsOfOrg: (orgId: string) => `ORG#${orgId}#THREADS`,
+  message: (threadId: string, seq: number) => ({ pk: `THREAD#${threadId}`, sk: `MSG#${String(seq).padStart(8, '0')}` }),
+  /** When a thread's new-message mail last went to a person (one per 15 minutes). */
+  messageMailWindow: (threadId: string, sub: string) => ({ pk: `THREAD#${threadId}`, sk: `MAILED#${sub}` }),
+  /** How many of a thread's inbound messages a person has seen. */
+  readMarker: (sub: string, threadId: string) => ({ pk: `USER#${sub}`, sk: `READ#${threadId}` }),
 };
 
 export type ListingKind = 'achievement' | 'need';

@@ -6,6 +6,7 @@ import type { Role } from '../auth/principal';
 import type { Db } from './client';
 import { cancellationReasons, db as call, isConditionalCheckFailed, isTransactionConflict } from './errors';
 import { keys, stripStorageAttributes } from './keys';
+import { personJoinsOrganisation } from './people';
 import { queryPartitionPage, type PageRequest } from './pages';
 
 export interface Membership {
@@ -50,7 +51,11 @@ export async function insertOrganisation(db: Db, org: Organisation, member?: Mem
       },
     },
     ...(member
-      ? [{ Put: { TableName: db.tableName, Item: { ...keys.membership(member.sub), entity: 'membership', ...member }, ConditionExpression: 'attribute_not_exists(pk)' } }]
+      ? [
+          { Put: { TableName: db.tableName, Item: { ...keys.membership(member.sub), entity: 'membership', ...member }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          // Mail for the organisation reaches its first member from now on.
+          personJoinsOrganisation(db, member.sub, org.id),
+        ]
       : []),
   ];
   try {
@@ -59,7 +64,7 @@ export async function insertOrganisation(db: Db, org: Organisation, member?: Mem
     if (isTransactionConflict(error)) throw new DomainError('version_conflict', [], { cause: error });
     const reasons = cancellationReasons(error);
     if (reasons?.[1] === 'ConditionalCheckFailed') throw new DomainError('credit_code_taken', [{ path: 'creditCode', code: 'credit_code_taken', message: 'already registered', messageZh: '该代码已被注册' }]);
-    if (reasons?.[2] === 'ConditionalCheckFailed') throw new DomainError('already_member');
+    if (reasons?.[2] === 'ConditionalCheckFailed' || reasons?.[3] === 'ConditionalCheckFailed') throw new DomainError('already_member');
     if (reasons?.[0] === 'ConditionalCheckFailed') throw new DomainError('version_conflict');
     throw error;
   }

@@ -6,11 +6,11 @@
 import * as z from 'zod';
 import { DomainError } from './errors';
 
-export const OWNER_TYPES = ['contract', 'payment', 'achievement', 'need', 'claim'] as const;
+export const OWNER_TYPES = ['contract', 'payment', 'achievement', 'need', 'claim', 'thread'] as const;
 export type OwnerType = (typeof OWNER_TYPES)[number];
 
 /** Each owner's URL segment (`/contracts/:id/files`, `/files/contracts/…`): the one place it is spelled. */
-export const OWNER_BY_SEGMENT = { contracts: 'contract', payments: 'payment', achievements: 'achievement', needs: 'need', claims: 'claim' } as const satisfies Record<string, OwnerType>;
+export const OWNER_BY_SEGMENT = { contracts: 'contract', payments: 'payment', achievements: 'achievement', needs: 'need', claims: 'claim', threads: 'thread' } as const satisfies Record<string, OwnerType>;
 export type OwnerSegment = keyof typeof OWNER_BY_SEGMENT;
 export const OWNER_SEGMENTS = Object.fromEntries(Object.entries(OWNER_BY_SEGMENT).map(([segment, type]) => [type, segment])) as Record<OwnerType, OwnerSegment>;
 
@@ -36,6 +36,8 @@ export const ATTACHMENT_KINDS = {
   achievement: { patent_certificate: SCANS, test_report: DOCUMENTS, image: ['jpeg', 'png'] },
   need: { drawing: [...SCANS, 'docx'], specification: DOCUMENTS },
   claim: { supporting_document: [...DOCUMENTS, 'jpeg', 'png'] },
+  /** A deal's message thread: what the parties share while they negotiate (drafts, test reports, photos). */
+  thread: { shared_document: [...DOCUMENTS, 'jpeg', 'png'] },
 } as const satisfies Record<OwnerType, Record<string, readonly FileType[]>>;
 export type AttachmentKind = { [O in OwnerType]: keyof (typeof ATTACHMENT_KINDS)[O] }[OwnerType];
 export const ALL_ATTACHMENT_KINDS = [...new Set(Object.values(ATTACHMENT_KINDS).flatMap((kinds) => Object.keys(kinds)))] as [AttachmentKind, ...AttachmentKind[]];

@@ -64,6 +64,8 @@ const CATALOGUE = {
   upload_already_confirmed: ['conflict', 'This upload is already attached.', '该文件已添加。'],
   files_locked: ['conflict', 'These files are part of a decided record and can no longer be changed.', '附件已随记录审定，不可再更改。'],
   files_unavailable: ['unavailable', 'File storage is unavailable right now. Try again shortly; nothing was changed.', '文件存储暂时不可用，请稍后重试；本次未做任何修改。'],
+  thread_not_open: ['conflict', 'Messages open once the interest or proposal is accepted.', '意向或揭榜方案被接受后才能发送消息。'],
+  unsubscribe_link_invalid: ['invalid', 'This unsubscribe link is not valid. Change your mail settings after signing in.', '退订链接无效，请登录后在邮件设置中修改。'],
   rate_limited: ['rate_limited', 'Too many changes in a short time. Wait a moment and try again; nothing was changed.', '短时间内提交过于频繁，请稍候再试；本次未做任何修改。'],
   search_unavailable: ['unavailable', 'Search is unavailable right now. Try again shortly; no listing is lost.', '搜索服务暂时不可用，请稍后重试；数据不受影响。'],
   storage_timeout: ['unavailable', 'The database did not answer in time, so this change may or may not have been made. Reload to check before trying again.', '数据库未及时响应，本次修改可能已生效也可能未生效，请先刷新查看再决定是否重试。'],

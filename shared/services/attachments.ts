@@ -35,6 +35,7 @@ import { DomainError } from '../domain/errors';
 import type { ObjectStore } from '../files/object-store';
 import { requireSignedIn } from './access';
 import { isParty } from './contracts';
+import { threadAccess } from './threads';
 
 export interface FilesDeps {
   db: Db;
@@ -112,6 +113,13 @@ async function ownerAccess(db: Db, principal: Principal | null, ownerType: Owner
     if (!payment) throw hidden();
     const contract = await contractOf(db, caller, payment.contractId);
     return brokerOwned(db, caller.orgId === contract.brokerOrgId, keys.payment(ownerId), { open: 'recorded', now: payment.status }, contract.id);
+  }
+  if (ownerType === 'thread') {
+    // The parties of the thread (and nobody else) share files there while it is open; what was shared
+    // stays, as the record of the negotiation.
+    await threadAccess(db, caller, ownerId);
+    const stillOpen = () => files.ownerInState(db, keys.interest(ownerId), { statuses: ['accepted'] });
+    return { canSee: () => true, defaultVisibility: 'confidential', listingOwner: false, addRefusal: () => null, removeRefusal: () => new DomainError('files_locked'), stillOpen, stillRemovable: stillOpen, trailOf: ownerId };
   }
   const claim = await getClaim(db, ownerId);
   // A claim is the broker's business and the bureau's.

@@ -11,6 +11,7 @@ import type { Db } from '../db/client';
 import * as repo from '../db/contracts';
 import { getListing } from '../db/listings';
 import { getInterest } from '../db/interests';
+import { brokerJoinsThread } from '../db/threads';
 import { getOrganisation } from '../db/organisations';
 import {
   checkEvidence,
@@ -102,7 +103,13 @@ export async function createContract(db: Db, actor: Actor, body: z.infer<typeof 
   };
   await repo.transact(
     db,
-    [repo.putContract(db, contract, null), repo.putNewBalance(db, contract.id), audit(db, caller, actor.requestId, at, { id: contract.id, type: 'contract' }, 'create', null, contract, contract.id)],
+    [
+      repo.putContract(db, contract, null),
+      repo.putNewBalance(db, contract.id),
+      audit(db, caller, actor.requestId, at, { id: contract.id, type: 'contract' }, 'create', null, contract, contract.id),
+      // The broker of a contract on an accepted interest joins the parties' message thread.
+      ...(body.interestId ? [brokerJoinsThread(db, body.interestId, { orgId: broker.id, orgName: broker.name }, at)] : []),
+    ],
     () => new DomainError('version_conflict'),
   );
   return contract;

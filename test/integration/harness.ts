@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, inject } from 'vitest';
 import { keys, type ListingKind } from '../../shared/db/keys';
-import { createLocalApp, type LocalApp } from '../../scripts/local/local-app';
+import { createLocalApp, type LocalApp, type LocalAppOptions } from '../../scripts/local/local-app';
 import type { RateLimit } from '../../shared/db/rate-limits';
 import type { SearchIndex } from '../../shared/search/search-index';
 import type { StreamHandler } from '../../scripts/local/stream-pump';
@@ -45,6 +45,8 @@ export interface HarnessOptions {
   /** The API's clock (default: fixed at TEST_NOW) and the local S3 server's (default: real time). */
   now?: () => Date;
   s3Now?: () => Date;
+  /** The mail notifier's mailer or retry settings (e.g. a mailer that fails). */
+  mailDeps?: LocalAppOptions['mailDeps'];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -64,6 +66,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     rateLimit: options.rateLimit ?? { limit: 100_000, windowSeconds: 60 },
     ...(options.search ? { search: options.search } : {}),
     ...(options.streamHandlers ? { streamHandlers: options.streamHandlers } : {}),
+    ...(options.mailDeps ? { mailDeps: options.mailDeps } : {}),
+    siteUrl: 'http://localhost',
   });
   // Let the stream handlers finish with the seed (index, alerts) so tests start from a quiet table.
   await local.pump.drain(30_000);
@@ -75,7 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const harness: Harness = {
     ...local,
     issuerKeyFile,
-    drain: () => local.pump.drain(),
+    drain: () => local.pump.drain(15_000),
     async token(accountId) {
       const account = accounts.find((a) => a.id === accountId);
       if (!account) throw new Error(`no demo account ${accountId}`);

@@ -73,6 +73,8 @@ beforeAll(async () => {
   const pendingPayment = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/payments`, { token: tc, body: { amountFen: 10_000_000, paidOn: '2026-11-21', evidenceRef: `银行回单 ${registered.registrationNumber}-2` } }), 201);
   await h.drain();
   const claim = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/claims`, { token: tc, body: { amountFen: 1_000_000 }, headers: { 'idempotency-key': 'fuzz-claim-0001' } }), 201);
+  const talking = await json(await h.call('POST', `/api/v1/achievements/${openAchievement}/interests`, { token: await tok('demo-ent-pv'), body: { message: '希望就中试线合作进一步洽谈。', contact } }), 201);
+  await json(await h.call('POST', `/api/v1/interests/${talking.id}/accept`, { token: await tok('demo-nxist') }), 200);
   const newcomer = await tok('demo-newcomer-enterprise');
   const pendingOrg = await json(await h.call('POST', '/api/v1/orgs', { token: newcomer, body: orgInput() }), 201);
   await h.drain();
@@ -95,6 +97,7 @@ beforeAll(async () => {
   routes.set('POST /payments/{ownerId}/uploads', { account: 'demo-tc-xjtu', path: `/api/v1/payments/${pendingPayment.id}/uploads`, body: { ...upload, kind: 'invoice' } });
   routes.set('POST /claims/{ownerId}/uploads', { account: 'demo-tc-xjtu', path: `/api/v1/claims/${claim.id}/uploads`, body: { ...upload, kind: 'supporting_document' } });
   routes.set('POST /achievements/{ownerId}/uploads', { account: 'demo-nxist', path: `/api/v1/achievements/${draftAchievement.id}/uploads`, body: { ...upload, kind: 'test_report', visibility: 'confidential' } });
+  routes.set('POST /threads/{ownerId}/uploads', { account: 'demo-ent-pv', path: `/api/v1/threads/${talking.id}/uploads`, body: { ...upload, kind: 'shared_document' } });
   routes.set('POST /needs/{ownerId}/uploads', { account: 'demo-ent-pv', path: `/api/v1/needs/${draftNeed.id}/uploads`, body: { ...upload, kind: 'specification' } });
   routes.set('POST /contracts/{id}/close', { account: 'demo-admin', path: `/api/v1/contracts/${contract.id}/close`, body: { outcome: 'terminated', ...reason } });
   routes.set('POST /contracts/{id}/payments', { account: 'demo-tc-xjtu', path: `/api/v1/contracts/${contract.id}/payments`, body: { amountFen: 5_000_000, paidOn: '2026-11-22', evidenceRef: `银行回单 ${registered.registrationNumber}-3` } });
@@ -103,6 +106,8 @@ beforeAll(async () => {
   routes.set('POST /claims/{id}/approve', { account: 'demo-admin-2', path: `/api/v1/claims/${claim.id}/approve`, body: { reason: '材料齐全' }, optionalBody: true });
   routes.set('POST /claims/{id}/reject', { account: 'demo-admin-2', path: `/api/v1/claims/${claim.id}/reject`, body: reason });
   routes.set('POST /policies', { account: 'demo-admin', path: '/api/v1/policies', body: { name: '测试奖励政策', rateBp: 500, capFenPerContract: 10_000_000, validFrom: '2031-01-01', validTo: '2031-12-31', eligibleSellerTypes: ['university'] } });
+  routes.set('POST /interests/{id}/messages', { account: 'demo-nxist', path: `/api/v1/interests/${talking.id}/messages`, body: { body: '您好，欢迎来校参观。' } });
+  routes.set('PUT /me/mail-settings', { account: 'demo-ent-pv', path: '/api/v1/me/mail-settings', body: { email: { interests: true, matches: true, messages: false, contracts: true, payments: true, claims: true, organisation: true }, matchDelivery: 'daily', language: 'zh' } });
   routes.set('POST /dev/token', { account: null, path: '/api/v1/dev/token', body: { account: 'demo-admin' } });
 
   actions.push(
@@ -115,6 +120,7 @@ beforeAll(async () => {
     { account: 'demo-admin-2', path: `/api/v1/claims/${claim.id}/approve` },
     { account: 'demo-admin-2', path: `/api/v1/claims/${claim.id}/pay` },
     { account: 'demo-tc-xjtu', path: `/api/v1/contracts/${contract.id}/submit` },
+    { account: 'demo-ent-pv', path: `/api/v1/interests/${talking.id}/messages/read` },
   );
 }, 180_000);
 

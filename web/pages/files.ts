@@ -21,6 +21,7 @@ const KIND_LABELS: Record<string, [zh: string, en: string]> = {
   drawing: ['图纸', 'Drawing'],
   specification: ['技术规格', 'Specification'],
   supporting_document: ['证明材料', 'Supporting document'],
+  shared_document: ['洽谈文件', 'Shared document'],
 };
 
 export const kindLabel = (lang: Lang, kind: string) => {

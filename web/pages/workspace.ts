@@ -44,7 +44,7 @@ function receivedRow(lang: Lang, csrf: string, i: Row): string {
 <form class="spaced" method="post" action="/interests/${id}/decline">${csrfInput(csrf)}<label for="r-${id}" class="skip">${tx(lang, '婉拒理由', 'Reason for declining')}</label><select id="r-${id}" name="reason">${reasons}</select> <button class="secondary" type="submit">${tx(lang, '婉拒', 'Decline')}</button></form>`
       : escapeHtml(receivedStatus(lang, i));
   const kind = i.kind === 'proposal' ? tx(lang, '揭榜方案', 'Challenge proposal') : tx(lang, '合作意向', 'Interest');
-  return `<tr><td>${escapeHtml(i.senderOrgName)}<br><span class="hint">${escapeHtml(kind)} · ${escapeHtml(i.listingTitle)}</span></td>${cell(tx(lang, '留言', 'Message'), escapeHtml(i.message))}<td>${decide}</td></tr>`;
+  return `<tr><td>${escapeHtml(i.senderOrgName)}<br><span class="hint">${escapeHtml(kind)} · <a href="/me/interests/${id}">${escapeHtml(i.listingTitle)}</a></span></td>${cell(tx(lang, '留言', 'Message'), escapeHtml(i.message))}<td>${decide}</td></tr>`;
 }
 
 function notificationsSection(lang: Lang, items: Row[]): string {
@@ -75,7 +75,7 @@ export function mePage(ctx: PageContext, data: { role: string | null; orgName: s
     .join('');
   const receivedRows = data.received.map((i) => receivedRow(lang, data.csrf, i)).join('');
   const sentRows = data.sent
-    .map((i) => `<tr><td>${escapeHtml(i.listingTitle)}</td>${cell(t(lang, 'status'), escapeHtml(sentStatus(lang, i)))}${cell(tx(lang, '提交时间', 'Sent on'), escapeHtml(formatDate(i.createdAt, lang)))}</tr>`)
+    .map((i) => `<tr><td><a href="/me/interests/${escapeHtml(i.id)}">${escapeHtml(i.listingTitle)}</a></td>${cell(t(lang, 'status'), escapeHtml(sentStatus(lang, i)))}${cell(tx(lang, '提交时间', 'Sent on'), escapeHtml(formatDate(i.createdAt, lang)))}</tr>`)
     .join('');
   const who = `${escapeHtml(data.orgName ?? tx(lang, '尚未加入机构', 'Not yet in an organisation'))} · ${escapeHtml(data.role ? label(lang, 'role', data.role) : tx(lang, '未分配角色', 'No role yet'))}`;
   const enterprise =
