@@ -24,6 +24,7 @@ import { health } from './routes/health';
 import { interests } from './routes/interests';
 import { matches } from './routes/matches';
 import { messages } from './routes/messages';
+import { programs } from './routes/programs';
 import { needs } from './routes/needs';
 import { organisations } from './routes/organisations';
 import { pageContext, pageError, pageNotFound, webRoutes } from '../../web/routes';
@@ -37,7 +38,7 @@ import { messageRoutes, unreadMessages } from '../../web/message-routes';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export function createApp(deps: ApiDeps) {
-  const resources = [health, organisations, achievements, needs, matches, interests, messages, alerts, contracts, files, ...(deps.dev ? [dev] : [])];
+  const resources = [health, organisations, achievements, needs, matches, interests, messages, alerts, contracts, programs, files, ...(deps.dev ? [dev] : [])];
   const routeDocs: RouteDoc[] = resources.flatMap((r) => r.docs);
   // Built on first use, not at start: JSON Schema for every route is a large part of a Lambda cold start.
   let openApi: ReturnType<typeof openApiDocument> | undefined;

@@ -143,7 +143,7 @@ export function putPolicyRegistry(db: Db, policies: RewardPolicy[], expectedVers
 
 export interface AuditRecord {
   subjectId: string;
-  subjectType: 'contract' | 'payment' | 'claim' | 'policy' | 'attachment';
+  subjectType: 'contract' | 'payment' | 'claim' | 'policy' | 'attachment' | 'project' | 'rd_input' | 'application';
   action: string;
   actor: string;
   actorOrgId: string | null;
@@ -195,7 +195,7 @@ export function putIdempotencyRecord(db: Db, sub: string, key: string, record: {
   };
 }
 
-async function getItem<T>(db: Db, key: { pk: string; sk: string }): Promise<T | null> {
+export async function getItem<T>(db: Db, key: { pk: string; sk: string }): Promise<T | null> {
   const out = await call(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true })));
   return out.Item ? stripStorageAttributes<T>(out.Item) : null;
 }

@@ -66,6 +66,21 @@ export const keys = {
   messageMailWindow: (threadId: string, sub: string) => ({ pk: `THREAD#${threadId}`, sk: `MAILED#${sub}` }),
   /** How many of a thread's inbound messages a person has seen. */
   readMarker: (sub: string, threadId: string) => ({ pk: `USER#${sub}`, sk: `READ#${threadId}` }),
+  project: (id: string) => ({ pk: `PROJECT#${id}`, sk: 'PROJECT' }),
+  projectsOfOrg: (orgId: string) => `ORG#${orgId}#PROJECTS`,
+  allProjects: () => 'PROJECTS',
+  /** A project's R&D input records share its partition: the project and its input in one consistent query. */
+  rdInput: (projectId: string, id: string) => ({ pk: `PROJECT#${projectId}`, sk: `INPUT#${id}` }),
+  rdInputsByStatus: (status: string) => `RDINPUTS#STATUS#${status}`,
+  application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' }),
+  applicationsByStatus: (status: string) => `APPLICATIONS#STATUS#${status}`,
+  applicationsOfOrg: (orgId: string) => `ORG#${orgId}#APPLICATIONS`,
+  /** What a program has approved and paid in all, moved in the same transaction as each entry below. */
+  programBalance: (program: string) => ({ pk: `PROGRAM#${program}`, sk: 'BALANCE' }),
+  /** Exactly one approval entry and one payout entry per application: the key is that pair. */
+  programEntry: (program: string, action: 'approve' | 'pay', applicationId: string) => ({ pk: `PROGRAM#${program}`, sk: `ENTRY#${action}#${applicationId}` }),
+  /** A once-per-institution program: held from submission until a rejection releases it. */
+  grantLock: (program: string, orgId: string) => ({ pk: `GRANTLOCK#${program}#${orgId}`, sk: 'GRANTLOCK' }),
 };
 
 export type ListingKind = 'achievement' | 'need';

@@ -26,3 +26,9 @@ export function formatFen(fen: number): string {
   const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}¥${grouped}.${String(cents).padStart(2, '0')}`;
 }
+
+/** ⌊base × rate⌋ to the fen, exactly (base × rate can pass 2^53: BigInt). */
+export function shareOf(baseFen: number, rateBp: number): number {
+  if (!Number.isSafeInteger(baseFen) || baseFen < 0 || !Number.isInteger(rateBp) || rateBp < 0 || rateBp > 10_000) throw new RangeError('shareOf: base must be whole non-negative fen, rate 0–10000 bp');
+  return Number((BigInt(baseFen) * BigInt(rateBp)) / 10_000n);
+}

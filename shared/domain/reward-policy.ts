@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { DomainError } from './errors';
 import { dateSchema, text } from './listing-common';
-import { positiveFenSchema } from './money';
+import { positiveFenSchema, shareOf } from './money';
 import { ORG_TYPES } from './organisation';
 
 export const CONTRACT_KINDS = ['development', 'transfer', 'licence', 'consulting', 'service'] as const;
@@ -99,8 +99,7 @@ export function accrue(payments: readonly VerifiedPayment[], policies: readonly 
     }
     const paid = (paidUnder.get(policy.id) ?? 0) + payment.amountFen;
     paidUnder.set(policy.id, paid);
-    // paid × rate can pass 2^53 (10^13 × 10^4): multiply and divide in BigInt, exactly.
-    const reward = Number((BigInt(paid) * BigInt(policy.rateBp)) / 10_000n);
+    const reward = shareOf(paid, policy.rateBp);
     const increment = reward - (rewardUnder.get(policy.id) ?? 0);
     rewardUnder.set(policy.id, reward);
     const next = Math.max(total, Math.min(total + increment, policy.capFenPerContract));

@@ -75,6 +75,15 @@ beforeAll(async () => {
   const claim = await json(await h.call('POST', `/api/v1/contracts/${contract.id}/claims`, { token: tc, body: { amountFen: 1_000_000 }, headers: { 'idempotency-key': 'fuzz-claim-0001' } }), 201);
   const talking = await json(await h.call('POST', `/api/v1/achievements/${openAchievement}/interests`, { token: await tok('demo-ent-pv'), body: { message: '希望就中试线合作进一步洽谈。', contact } }), 201);
   await json(await h.call('POST', `/api/v1/interests/${talking.id}/accept`, { token: await tok('demo-nxist') }), 200);
+  const nxist = await tok('demo-nxist');
+  const projectBody = { title: '金刚线切割中试熟化项目', achievementId: openAchievement, summary: '建设细线化切割中试线，验证良率与单耗，为量产导入做准备。', budgetFen: 300_000_000, startOn: '2026-03-01' };
+  const maturation = await json(await h.call('POST', '/api/v1/projects', { token: nxist, body: projectBody }), 201);
+  const rdInput = { amountFen: 50_000_000, spentOn: '2026-10-10', category: 'equipment', evidenceRef: '银行回单 RD-0001' };
+  const verifiedInput = await json(await h.call('POST', `/api/v1/projects/${maturation.id}/inputs`, { token: nxist, body: rdInput }), 201);
+  await json(await h.call('POST', `/api/v1/projects/${maturation.id}/inputs/${verifiedInput.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
+  const pendingInput = await json(await h.call('POST', `/api/v1/projects/${maturation.id}/inputs`, { token: nxist, body: { ...rdInput, evidenceRef: '银行回单 RD-0002' } }), 201);
+  const application = await json(await h.call('POST', '/api/v1/applications', { token: nxist, body: { program: 'maturation_guidance', projectId: maturation.id } }), 201);
+  await json(await h.call('POST', `/api/v1/applications/${application.id}/review`, { token: admin, body: { note: '凭证齐全' } }), 200);
   const newcomer = await tok('demo-newcomer-enterprise');
   const pendingOrg = await json(await h.call('POST', '/api/v1/orgs', { token: newcomer, body: orgInput() }), 201);
   await h.drain();
@@ -108,6 +117,14 @@ beforeAll(async () => {
   routes.set('POST /policies', { account: 'demo-admin', path: '/api/v1/policies', body: { name: '测试奖励政策', rateBp: 500, capFenPerContract: 10_000_000, validFrom: '2031-01-01', validTo: '2031-12-31', eligibleSellerTypes: ['university'] } });
   routes.set('POST /interests/{id}/messages', { account: 'demo-nxist', path: `/api/v1/interests/${talking.id}/messages`, body: { body: '您好，欢迎来校参观。' } });
   routes.set('PUT /me/mail-settings', { account: 'demo-ent-pv', path: '/api/v1/me/mail-settings', body: { email: { interests: true, matches: true, messages: false, contracts: true, payments: true, claims: true, organisation: true }, matchDelivery: 'daily', language: 'zh' } });
+  routes.set('POST /projects', { account: 'demo-nxist', path: '/api/v1/projects', body: projectBody });
+  routes.set('POST /projects/{id}/inputs', { account: 'demo-nxist', path: `/api/v1/projects/${maturation.id}/inputs`, body: { ...rdInput, evidenceRef: '银行回单 RD-0003' } });
+  routes.set('POST /projects/{id}/inputs/{inputId}/verify', { account: 'demo-admin', path: `/api/v1/projects/${maturation.id}/inputs/${pendingInput.id}/verify`, body: { decision: 'rejected', ...reason } });
+  routes.set('POST /projects/{id}/transfer', { account: 'demo-nxist', path: `/api/v1/projects/${maturation.id}/transfer`, body: { contractId: contract.id } });
+  routes.set('POST /applications', { account: 'demo-tc-xjtu', path: '/api/v1/applications', body: { program: 'startup_grant', agreement: { title: '石嘴山市人民政府技术转移合作协议', number: 'SZS-2026-001', signedOn: '2026-06-18' } } });
+  routes.set('POST /applications/{id}/review', { account: 'demo-admin', path: `/api/v1/applications/${application.id}/review`, body: { note: '再次核对' } });
+  routes.set('POST /applications/{id}/approve', { account: 'demo-admin-2', path: `/api/v1/applications/${application.id}/approve`, body: { reason: '材料齐全' }, optionalBody: true });
+  routes.set('POST /applications/{id}/reject', { account: 'demo-admin-2', path: `/api/v1/applications/${application.id}/reject`, body: reason });
   routes.set('POST /dev/token', { account: null, path: '/api/v1/dev/token', body: { account: 'demo-admin' } });
 
   actions.push(
@@ -121,6 +138,8 @@ beforeAll(async () => {
     { account: 'demo-admin-2', path: `/api/v1/claims/${claim.id}/pay` },
     { account: 'demo-tc-xjtu', path: `/api/v1/contracts/${contract.id}/submit` },
     { account: 'demo-ent-pv', path: `/api/v1/interests/${talking.id}/messages/read` },
+    { account: 'demo-admin-2', path: `/api/v1/applications/${application.id}/approve` },
+    { account: 'demo-admin', path: `/api/v1/applications/${application.id}/pay` },
   );
 }, 180_000);
 
