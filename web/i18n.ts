@@ -36,6 +36,7 @@ const WORDS = {
   achievements: ['成果大厅', 'Achievements'],
   needs: ['需求大厅', 'Needs & challenges'],
   stats: ['数据看板', 'Dashboard'],
+  programs: ['扶持项目', 'Programs'],
   signIn: ['登录', 'Sign in'],
   searchPlaceholder: ['输入技术问题或成果关键词，如：硅片切割损耗', 'Describe a problem or a technology, e.g. wafer cutting loss'],
   search: ['搜索', 'Search'],

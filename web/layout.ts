@@ -19,6 +19,7 @@ const NAV = [
   ['/', 'home'],
   ['/achievements', 'achievements'],
   ['/needs', 'needs'],
+  ['/programs', 'programs'],
   ['/stats', 'stats'],
 ] as const;
 

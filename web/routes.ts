@@ -13,6 +13,8 @@ import { PUBLIC_NEED_STATUSES } from '../shared/domain/need';
 import { achievementSpec, needSpec, readListing } from '../shared/services/listings';
 import { searchHall, type HallQuery } from '../shared/services/search';
 import { cityStats } from '../shared/services/stats';
+import { dashboard } from '../shared/services/dashboard';
+import { dashboardSections } from './pages/dashboard';
 import { getContract } from '../shared/db/contracts';
 import { tx, type Lang } from './i18n';
 import type { PageContext } from './layout';
@@ -93,7 +95,8 @@ export function webRoutes() {
       // Admins drill down from the figures to the contracts behind them.
       const ids = principal?.isAdmin && 'contractIds' in stats ? (stats.contractIds as { turnover: string[] }).turnover : null;
       const contracts = ids ? (await Promise.all(ids.map((id) => getContract(c.var.deps.db, id)))).filter((x) => x !== null) : undefined;
-      return c.html(statsPage(pageContext(c), stats, contracts as never));
+      const ctx = pageContext(c);
+      return c.html(statsPage(ctx, stats, contracts as never, dashboardSections(ctx.lang, await dashboard(c.var.deps.db, c.var.deps.now()), principal?.isAdmin ?? false)));
     });
 }
 

@@ -22,6 +22,7 @@ import { createContractBody, recordPaymentBody } from '../shared/domain/contract
 import { claimsWithStatus, contractsWithStatus, getContract, paymentsOf, paymentsWithStatus } from '../shared/db/contracts';
 import { createContract, listBrokeredContracts, loadContract, recordPayment, registerContract, verifyPayment } from '../shared/services/contracts';
 import { contractsWorkbook } from '../shared/services/export';
+import { dashboardWorkbook } from '../shared/services/dashboard-export';
 import { idempotent, requestHash } from '../shared/services/idempotency';
 import { listOrganisations, registerOrganisation, verifyOrganisation } from '../shared/services/organisations';
 import { createOrgBody } from '../shared/domain/organisation';
@@ -214,6 +215,7 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
           csrf: c.var.csrf,
         });
       }
+      if (caller.isAdmin || caller.orgId) extra += `<p><a class="button secondary" href="${caller.isAdmin ? '/admin/programs' : '/me/programs'}">${caller.isAdmin ? tx(ctx.lang, '扶持项目审核', 'Program queue') : tx(ctx.lang, '我的扶持项目', 'My programs')}</a></p>`;
       const [inbox, saved] = await Promise.all([notifications(db, caller, { limit: 12 }), listSavedSearches(db, caller)]);
       return c.html(
         mePage(ctx, {
@@ -578,6 +580,13 @@ export function workspaceRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       return c.body(new Uint8Array(workbook), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="contracts.xlsx"; filename*=UTF-8''${encodeURIComponent('技术合同.xlsx')}`,
+      });
+    })
+    .get('/admin/exports/dashboard.xlsx', async (c) => {
+      const workbook = await dashboardWorkbook(c.var.deps.db, c.var.principal, c.var.deps.now());
+      return c.body(new Uint8Array(workbook), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="dashboard.xlsx"; filename*=UTF-8''${encodeURIComponent('数据看板.xlsx')}`,
       });
     })
     .post('/saved-searches', async (c) => {

@@ -33,6 +33,7 @@ import { workspaceRoutes } from '../../web/workspace-routes';
 import { authRoutes } from '../../web/auth-routes';
 import { fileRoutes } from '../../web/file-routes';
 import { messageRoutes, unreadMessages } from '../../web/message-routes';
+import { programRoutes } from '../../web/program-routes';
 
 /** Listings carry up to ~60 KB of text; anything far beyond that is not a listing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -72,6 +73,7 @@ export function createApp(deps: ApiDeps) {
   web.route('/', authRoutes(pageContext));
   web.route('/', fileRoutes());
   web.route('/', messageRoutes(pageContext));
+  web.route('/', programRoutes(pageContext));
   web.route('/', workspaceRoutes(pageContext));
   web.route('/', webRoutes());
 

@@ -97,5 +97,7 @@ export const applicationsWithStatus = (db: Db, status: string) => queryAll<Progr
 export const applicationsOfOrg = (db: Db, orgId: string) => queryAll<ProgramApplication>(db, { index: 'gsi2', partition: keys.applicationsOfOrg(orgId) });
 export const programEntries = (db: Db, program: string) => queryAll<ProgramEntry>(db, { partition: `PROGRAM#${program}`, skPrefix: 'ENTRY#' });
 export async function programBalance(db: Db, program: string): Promise<ProgramBalance> {
-  return (await getItem<ProgramBalance>(db, keys.programBalance(program))) ?? { program, approvedFen: 0, paidFen: 0, entries: 0, version: 0 };
+  // ADD creates each figure on its first movement: an approval before any payout has no paidFen yet.
+  const stored = await getItem<Partial<ProgramBalance>>(db, keys.programBalance(program));
+  return { program, approvedFen: stored?.approvedFen ?? 0, paidFen: stored?.paidFen ?? 0, entries: stored?.entries ?? 0, version: stored?.version ?? 0 };
 }

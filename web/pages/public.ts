@@ -157,7 +157,7 @@ function gdpShare(lang: Lang, stats: Stats): string {
   );
 }
 
-export function statsPage(ctx: PageContext, stats: Stats, drillDown?: { id: string; title: string; amountFen: number; verifiedFen: number; status: string }[]): string {
+export function statsPage(ctx: PageContext, stats: Stats, drillDown?: { id: string; title: string; amountFen: number; verifiedFen: number; status: string }[], charts = ''): string {
   const { lang } = ctx;
   const chart = (title: string, buckets: Stats['byYear'], key: (k: string) => string = (k) => k) =>
     barChart(title, buckets.map((b) => ({ key: key(b.key), value: b.turnoverFen, label: `${formatFenShort(b.turnoverFen, lang)} · ${tx(lang, `${b.contracts} 项`, `${b.contracts} ${b.contracts === 1 ? 'contract' : 'contracts'}`)}` })));
@@ -167,6 +167,7 @@ export function statsPage(ctx: PageContext, stats: Stats, drillDown?: { id: stri
     `<h1>${t(lang, 'stats')}</h1>
 ${kpiStrip(lang, stats)}
 <p class="summary">${gdpShare(lang, stats)}</p>
+${charts}
 <h2>${t(lang, 'byYear')}</h2>${chart(t(lang, 'byYear'), stats.byYear)}
 <h2>${t(lang, 'byIndustry')}</h2>${chart(t(lang, 'byIndustry'), stats.byIndustry, (k) => label(lang, 'industry', k))}
 <h2>${t(lang, 'byDistrict')}</h2>${chart(t(lang, 'byDistrict'), stats.byDistrict, (k) => label(lang, 'district', k))}

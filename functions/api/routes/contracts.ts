@@ -21,6 +21,7 @@ import { closeContract, createContract, listBrokeredContracts, loadContract, rec
 import { idempotent, requestHash, type IdempotencyRequest } from '../../../shared/services/idempotency';
 import { createPolicy, decideClaim, listPolicies, markClaimPaid, rewardView, submitClaim } from '../../../shared/services/rewards';
 import { contractsWorkbook } from '../../../shared/services/export';
+import { dashboardWorkbook } from '../../../shared/services/dashboard-export';
 import { cityStats } from '../../../shared/services/stats';
 import { requireSignedIn } from '../../../shared/services/access';
 import type { ApiEnv } from '../context';
@@ -140,6 +141,14 @@ const app = new Hono<ApiEnv>()
       'content-disposition': `attachment; filename="contracts-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`技术合同-${day}.xlsx`)}`,
     });
   })
+  .get('/admin/exports/dashboard.xlsx', async (c) => {
+    const workbook = await dashboardWorkbook(c.var.deps.db, c.var.principal, c.var.deps.now());
+    const day = c.var.deps.now().toISOString().slice(0, 10);
+    return c.body(new Uint8Array(workbook), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="dashboard-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`数据看板-${day}.xlsx`)}`,
+    });
+  })
   .get('/stats', async (c) => {
     parseQuery(c, statsQuery);
     const gdp = Number(process.env.CITY_GDP_FEN);
@@ -171,6 +180,7 @@ const docs: RouteDoc[] = [
   { method: 'get', path: '/policies', tag, access: 'anyone', summary: 'Reward policies with their validity windows', responses: { 200: { description: 'Policies', schema: items(policySchema) } } },
   { method: 'post', path: '/policies', tag, access: 'admin', body: createPolicyBody, summary: 'Publish a reward policy (windows may not overlap)', responses: { 201: { description: 'Policy', schema: policySchema }, ...errors } },
   { method: 'get', path: '/admin/exports/contracts.xlsx', tag, access: 'admin', summary: 'Excel export of contracts with payments, ledger and claims (Chinese headers)', responses: { 200: { description: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, 401: problem, 403: problem } },
+  { method: 'get', path: '/admin/exports/dashboard.xlsx', tag, access: 'admin', summary: 'Excel export of the dashboard figures: monthly trend with the trajectory, funnel, by broker, by university, per program', responses: { 200: { description: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, 401: problem, 403: problem } },
   { method: 'get', path: '/stats', tag: '数据看板 Statistics', access: 'anyone', query: statsQuery, summary: 'City KPIs against the targets, by year, industry and district; admins also get the contracts behind each figure', responses: { 200: { description: 'KPIs' } } },
 ];
 
