@@ -64,6 +64,11 @@ const BENCHMARKS: { name: string; script: string; rows: (r: Result) => Row[] }[]
     rows: (r) => [atMost('ledger discrepancies', at(r, 'discrepancies'), 0, ''), atMost('contracts over the cap', at(r, 'contractsOverCap'), 0, ''), info('ledger events per second', at(r, 'eventsPerSecond'), '/s')],
   },
   {
+    name: 'programs',
+    script: 'bench/programs.ts',
+    rows: (r) => [atMost('program ledger discrepancies', at(r, 'discrepancies'), 0, ''), info('program applications submitted → approved per second', at(r, 'approvalsPerSecond'), '/s')],
+  },
+  {
     name: 'search',
     script: 'bench/search.ts',
     rows: (r) => [

@@ -15,9 +15,8 @@ import { kindsOf, type Attachment } from '../shared/domain/attachment';
 import type { Contract, Payment } from '../shared/domain/contract';
 import { listAttachments } from '../shared/services/attachments';
 import type { Lang } from './i18n';
-import { filesPanel } from './pages/files';
+import { FILES_SCRIPT, filesPanel } from './pages/files';
 
-const SCRIPT = '<script src="/assets/files.js" defer></script>';
 
 /** The files panel of a listing page: the owner manages (upload, choose visibility, remove); others see what they may. */
 export async function listingFiles(c: Context<ApiEnv>, lang: Lang, type: 'achievement' | 'need', listing: { id: string; ownerOrgId: string }, back: string): Promise<string> {
@@ -25,7 +24,7 @@ export async function listingFiles(c: Context<ApiEnv>, lang: Lang, type: 'achiev
   const isOwner = c.var.principal?.orgId === listing.ownerOrgId;
   if (!files.length && !isOwner) return '';
   const panel = filesPanel(lang, { owner: { type, id: listing.id }, files, ...(isOwner ? { uploadKinds: kindsOf(type), chooseVisibility: true, canRemove: true } : {}), fullHash: c.var.principal?.isAdmin ?? false, back, csrf: c.var.csrf });
-  return isOwner ? panel + SCRIPT : panel;
+  return isOwner ? panel + FILES_SCRIPT : panel;
 }
 
 export interface ContractFiles {
@@ -41,7 +40,6 @@ export async function contractFiles(c: Context<ApiEnv>, contract: Contract, paym
   return { contract: own, payments: Object.fromEntries(payments.map((p, i) => [p.id, paymentFiles[i]!])), claims: Object.fromEntries(claims.map((cl, i) => [cl.id, claimFiles[i]!])) };
 }
 
-export const FILES_SCRIPT = SCRIPT;
 
 const BASE = `/files/:segment{${Object.keys(OWNER_BY_SEGMENT).join('|')}}/:ownerId`;
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');

@@ -18,6 +18,7 @@ import {
   recordRdInput, reviewApplication, submitApplication,
 } from '../shared/services/programs';
 import { getContract } from '../shared/db/contracts';
+import { listAttachments } from '../shared/services/attachments';
 import { yuanToFen } from './forms';
 import { tx } from './i18n';
 import type { PageContext } from './layout';
@@ -74,9 +75,10 @@ export function programRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       applicationsFor(db, actorOf(c)),
       org && verified && caller.role === 'university' ? listListings(db, achievementSpec, caller, { ownerOrgId: org.id, limit: 100 }).then((p) => p.items.map((v) => ({ id: v.record.id, title: v.record.title }))) : Promise.resolve([]),
     ]);
+    const applicationFiles = Object.fromEntries(await Promise.all(applications.map(async (a) => [a.id, await listAttachments(c.var.deps, c.var.principal, 'application', a.id)] as const)));
     const ctx = ctxOf(c);
     return myProgramsPage(ctx, {
-      projects, applications, achievements, csrf: c.var.csrf, issues, values: values(form), ...notice(c, ctx),
+      projects, applications, applicationFiles, achievements, csrf: c.var.csrf, issues, values: values(form), ...notice(c, ctx),
       canProject: verified && achievements.length > 0,
       canGrant: verified && !!org && ['university', 'transfer_center'].includes(org.type),
     });
@@ -94,8 +96,9 @@ export function programRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       guidance: guidance ? dueNow(guidance, view.project.verifiedInputFen, view.project.guidanceReservedFen) : 0,
       reward: reward && contract && contract.verifiedFen > 0 ? dueNow(reward, contract.verifiedFen, view.project.rewardReservedFen) : 0,
     };
+    const inputFiles = Object.fromEntries(await Promise.all(view.inputs.map(async (i) => [i.id, await listAttachments(c.var.deps, c.var.principal, 'rd_input', i.id)] as const)));
     const ctx = ctxOf(c);
-    return projectPage(ctx, { ...view, due, isOwner: caller.orgId === view.project.ownerOrgId, csrf: c.var.csrf, issues, values: values(form), ...notice(c, ctx) });
+    return projectPage(ctx, { ...view, inputFiles, due, isOwner: caller.orgId === view.project.ownerOrgId, csrf: c.var.csrf, issues, values: values(form), ...notice(c, ctx) });
   }
 
   return new Hono<ApiEnv>()
@@ -166,8 +169,8 @@ export function programRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
       const open = applications.filter((a) => a.status !== 'rejected' && a.status !== 'paid');
       const ctx = ctxOf(c);
       return c.html(programQueuePage(ctx, {
-        inputs: inputs.map((i) => ({ ...i, projectTitle: titles.get(i.projectId) ?? i.projectId })),
-        applications: open.map((a) => ({ ...a, subjectTitle: titles.get(a.subjectId) ?? a.agreement?.title ?? a.subjectId })),
+        inputs: await Promise.all(inputs.map(async (i) => ({ ...i, projectTitle: titles.get(i.projectId) ?? i.projectId, files: await listAttachments(c.var.deps, caller, 'rd_input', i.id) }))),
+        applications: await Promise.all(open.map(async (a) => ({ ...a, subjectTitle: titles.get(a.subjectId) ?? a.agreement?.title ?? a.subjectId, files: await listAttachments(c.var.deps, caller, 'application', a.id) }))),
         me: caller.sub, csrf: c.var.csrf, ...notice(c, ctx),
       }));
     })

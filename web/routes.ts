@@ -14,7 +14,6 @@ import { achievementSpec, needSpec, readListing } from '../shared/services/listi
 import { searchHall, type HallQuery } from '../shared/services/search';
 import { cityStats } from '../shared/services/stats';
 import { dashboard } from '../shared/services/dashboard';
-import { dashboardSections } from './pages/dashboard';
 import { getContract } from '../shared/db/contracts';
 import { tx, type Lang } from './i18n';
 import type { PageContext } from './layout';
@@ -96,6 +95,8 @@ export function webRoutes() {
       const ids = principal?.isAdmin && 'contractIds' in stats ? (stats.contractIds as { turnover: string[] }).turnover : null;
       const contracts = ids ? (await Promise.all(ids.map((id) => getContract(c.var.deps.db, id)))).filter((x) => x !== null) : undefined;
       const ctx = pageContext(c);
+      // ECharts is half the api bundle's bytes: loaded on the first /stats, not on every cold start.
+      const { dashboardSections } = await import('./pages/dashboard');
       return c.html(statsPage(ctx, stats, contracts as never, dashboardSections(ctx.lang, await dashboard(c.var.deps.db, c.var.deps.now()), principal?.isAdmin ?? false)));
     });
 }

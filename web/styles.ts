@@ -91,8 +91,10 @@ li.message p.body { margin:4px 0 0; }
 #messages textarea { font:inherit; width:100%; max-width:640px; padding:8px 10px; border:1px solid #cbd2d9; border-radius:8px; box-sizing:border-box; display:block; margin:4px 0; }
 label.choice { display:block; margin:4px 0; font-weight:400; } fieldset { border:0; padding:0; margin:0 0 14px; } legend { font-weight:600; margin-bottom:4px; }
 div.panel { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:16px; margin:12px 0; }
-figure.chart { margin:12px 0; background:var(--card); border:1px solid var(--line); border-radius:10px; padding:8px; overflow:hidden; }
-figure.chart svg { display:block; width:100%; height:auto; }
+figure.echart { margin:12px 0; background:var(--card); border:1px solid var(--line); border-radius:10px; padding:8px; overflow:hidden; }
+figure.echart svg { display:block; width:100%; height:auto; }
+figure.echart .narrow { display:none; }
+@media (max-width: 600px) { figure.echart .wide { display:none; } figure.echart .narrow { display:block; } }
 div.chart-pair { display:grid; grid-template-columns:minmax(0,3fr) minmax(0,2fr); gap:16px; align-items:start; }
 @media (max-width: 720px) { div.chart-pair { grid-template-columns:1fr; } }
 `;

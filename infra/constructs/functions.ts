@@ -155,7 +155,7 @@ export const STREAM_FILTERS = {
     { dynamodb: { Keys: { pk: { S: [{ prefix: 'NEED#' }] }, sk: { S: ['NEED'] } }, NewImage: { status: { S: ['published'] } } } },
   ],
   rewardLedger: [{ dynamodb: { Keys: { pk: { S: [{ prefix: 'PAYMENT#' }] } }, NewImage: { status: { S: ['verified'] } } } }],
-  mailNotifier: [{ dynamodb: { NewImage: { entity: { S: ['interest', 'notification', 'message', 'contract', 'payment', 'claim', 'organisation'] } } } }],
+  mailNotifier: [{ dynamodb: { NewImage: { entity: { S: ['interest', 'notification', 'message', 'contract', 'payment', 'claim', 'organisation', 'application'] } } } }],
 } as const;
 
 export interface StreamConsumerOptions {

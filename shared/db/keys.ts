@@ -69,8 +69,9 @@ export const keys = {
   project: (id: string) => ({ pk: `PROJECT#${id}`, sk: 'PROJECT' }),
   projectsOfOrg: (orgId: string) => `ORG#${orgId}#PROJECTS`,
   allProjects: () => 'PROJECTS',
-  /** A project's R&D input records share its partition: the project and its input in one consistent query. */
-  rdInput: (projectId: string, id: string) => ({ pk: `PROJECT#${projectId}`, sk: `INPUT#${id}` }),
+  /** An R&D input record in its own partition (its files name it by id alone), listed per project. */
+  rdInput: (id: string) => ({ pk: `RDINPUT#${id}`, sk: 'RDINPUT' }),
+  rdInputsOfProject: (projectId: string) => `PROJECT#${projectId}#INPUTS`,
   rdInputsByStatus: (status: string) => `RDINPUTS#STATUS#${status}`,
   application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' }),
   applicationsByStatus: (status: string) => `APPLICATIONS#STATUS#${status}`,

@@ -21,7 +21,8 @@ export function putProject(db: Db, p: MaturationProject, expectedVersion: number
 }
 
 export function putRdInput(db: Db, i: RdInput, expectedVersion: number | null): TransactItem {
-  return put(db, 'rd_input', keys.rdInput(i.projectId, i.id), { gsi1pk: keys.rdInputsByStatus(i.status), gsi1sk: `${i.createdAt}#${i.id}` }, i, expectedVersion);
+  const sort = `${i.createdAt}#${i.id}`;
+  return put(db, 'rd_input', keys.rdInput(i.id), { gsi1pk: keys.rdInputsByStatus(i.status), gsi1sk: sort, gsi2pk: keys.rdInputsOfProject(i.projectId), gsi2sk: sort }, i, expectedVersion);
 }
 
 export function putApplication(db: Db, a: ProgramApplication, expectedVersion: number | null): TransactItem {
@@ -88,10 +89,10 @@ export interface ProgramBalance {
 
 export const getProject = (db: Db, id: string) => getItem<MaturationProject>(db, keys.project(id));
 export const getApplication = (db: Db, id: string) => getItem<ProgramApplication>(db, keys.application(id));
-export const getRdInput = (db: Db, projectId: string, id: string) => getItem<RdInput>(db, keys.rdInput(projectId, id));
+export const getRdInput = (db: Db, id: string) => getItem<RdInput>(db, keys.rdInput(id));
 export const projectsOfOrg = (db: Db, orgId: string) => queryAll<MaturationProject>(db, { index: 'gsi1', partition: keys.projectsOfOrg(orgId) });
 export const allProjects = (db: Db) => queryAll<MaturationProject>(db, { index: 'gsi2', partition: keys.allProjects() });
-export const inputsOf = (db: Db, projectId: string) => queryAll<RdInput>(db, { partition: `PROJECT#${projectId}`, skPrefix: 'INPUT#' });
+export const inputsOf = (db: Db, projectId: string) => queryAll<RdInput>(db, { index: 'gsi2', partition: keys.rdInputsOfProject(projectId) });
 export const rdInputsWithStatus = (db: Db, status: string) => queryAll<RdInput>(db, { index: 'gsi1', partition: keys.rdInputsByStatus(status) });
 export const applicationsWithStatus = (db: Db, status: string) => queryAll<ProgramApplication>(db, { index: 'gsi1', partition: keys.applicationsByStatus(status) });
 export const applicationsOfOrg = (db: Db, orgId: string) => queryAll<ProgramApplication>(db, { index: 'gsi2', partition: keys.applicationsOfOrg(orgId) });

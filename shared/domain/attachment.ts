@@ -6,11 +6,11 @@
 import * as z from 'zod';
 import { DomainError } from './errors';
 
-export const OWNER_TYPES = ['contract', 'payment', 'achievement', 'need', 'claim', 'thread'] as const;
+export const OWNER_TYPES = ['contract', 'payment', 'achievement', 'need', 'claim', 'thread', 'rd_input', 'application'] as const;
 export type OwnerType = (typeof OWNER_TYPES)[number];
 
 /** Each owner's URL segment (`/contracts/:id/files`, `/files/contracts/…`): the one place it is spelled. */
-export const OWNER_BY_SEGMENT = { contracts: 'contract', payments: 'payment', achievements: 'achievement', needs: 'need', claims: 'claim', threads: 'thread' } as const satisfies Record<string, OwnerType>;
+export const OWNER_BY_SEGMENT = { contracts: 'contract', payments: 'payment', achievements: 'achievement', needs: 'need', claims: 'claim', threads: 'thread', inputs: 'rd_input', applications: 'application' } as const satisfies Record<string, OwnerType>;
 export type OwnerSegment = keyof typeof OWNER_BY_SEGMENT;
 export const OWNER_SEGMENTS = Object.fromEntries(Object.entries(OWNER_BY_SEGMENT).map(([segment, type]) => [type, segment])) as Record<OwnerType, OwnerSegment>;
 
@@ -38,6 +38,10 @@ export const ATTACHMENT_KINDS = {
   claim: { supporting_document: [...DOCUMENTS, 'jpeg', 'png'] },
   /** A deal's message thread: what the parties share while they negotiate (drafts, test reports, photos). */
   thread: { shared_document: [...DOCUMENTS, 'jpeg', 'png'] },
+  /** A maturation project's R&D input: the bank slip or invoice showing the funds were in place. */
+  rd_input: { funds_evidence: SCANS },
+  /** A program application: the signed agreement (start-up grant) and anything else the bureau asks for. */
+  application: { signed_agreement: SCANS, supporting_document: [...DOCUMENTS, 'jpeg', 'png'] },
 } as const satisfies Record<OwnerType, Record<string, readonly FileType[]>>;
 export type AttachmentKind = { [O in OwnerType]: keyof (typeof ATTACHMENT_KINDS)[O] }[OwnerType];
 export const ALL_ATTACHMENT_KINDS = [...new Set(Object.values(ATTACHMENT_KINDS).flatMap((kinds) => Object.keys(kinds)))] as [AttachmentKind, ...AttachmentKind[]];
@@ -46,6 +50,8 @@ export const ALL_ATTACHMENT_KINDS = [...new Set(Object.values(ATTACHMENT_KINDS).
 export const REQUIRED_KINDS: Partial<Record<OwnerType, readonly AttachmentKind[]>> = {
   contract: ['signed_contract'],
   payment: ['invoice', 'bank_slip'],
+  rd_input: ['funds_evidence'],
+  application: ['signed_agreement'],
 };
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;

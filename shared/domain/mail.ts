@@ -16,7 +16,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, { zh: string; en: string }> = {
   messages: { zh: '洽谈消息', en: 'Messages in your deal threads' },
   contracts: { zh: '合同认定登记', en: 'Contract registration' },
   payments: { zh: '到账核验', en: 'Payment verification' },
-  claims: { zh: '奖励申领', en: 'Reward claims' },
+  claims: { zh: '奖励申领与扶持项目申请', en: 'Reward claims and program applications' },
   organisation: { zh: '机构认证', en: 'Organisation verification' },
 };
 
@@ -55,6 +55,7 @@ export const MAIL_EVENT_TYPES = [
   'payment_recorded', 'payment_verified', 'payment_rejected',
   'claim_submitted', 'claim_approved', 'claim_rejected', 'claim_paid',
   'organisation_verified', 'organisation_refused',
+  'application_submitted', 'application_approved', 'application_rejected', 'application_paid',
 ] as const;
 export type MailEventType = (typeof MAIL_EVENT_TYPES)[number];
 
@@ -65,6 +66,7 @@ export const KIND_OF_EVENT: Record<MailEventType, MailKind> = {
   payment_recorded: 'payments', payment_verified: 'payments', payment_rejected: 'payments',
   claim_submitted: 'claims', claim_approved: 'claims', claim_rejected: 'claims', claim_paid: 'claims',
   organisation_verified: 'organisation', organisation_refused: 'organisation',
+  application_submitted: 'claims', application_approved: 'claims', application_rejected: 'claims', application_paid: 'claims',
 };
 
 /** Who an event is for: members of organisations, the bureau's admins, one person, or a contract's broker. */

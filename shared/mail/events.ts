@@ -114,6 +114,18 @@ function organisationEvents(change: Change): MailEvent[] {
   return [];
 }
 
+function applicationEvents(change: Change): MailEvent[] {
+  const a = change.new!;
+  const id = s(a.id);
+  const facts = { program: s(a.program), amountFen: n(a.amountFen) };
+  const applicant = { orgs: [s(a.applicantOrgId)] };
+  if (!change.old) return [{ id: `APPLICATION#${id}#submitted`, type: 'application_submitted', audience: { admins: true }, path: '/admin/programs', facts }];
+  if (movedTo(change, status, 'approved')) return [{ id: `APPLICATION#${id}#approved`, type: 'application_approved', audience: applicant, path: '/me/programs', facts }];
+  if (movedTo(change, status, 'rejected')) return [{ id: `APPLICATION#${id}#rejected`, type: 'application_rejected', audience: applicant, path: '/me/programs', facts: { ...facts, reason: s(a.reason) } }];
+  if (movedTo(change, status, 'paid')) return [{ id: `APPLICATION#${id}#paid`, type: 'application_paid', audience: applicant, path: '/me/programs', facts }];
+  return [];
+}
+
 const BY_ENTITY: Record<string, (change: Change) => MailEvent[]> = {
   interest: interestEvents,
   notification: notificationEvents,
@@ -122,6 +134,7 @@ const BY_ENTITY: Record<string, (change: Change) => MailEvent[]> = {
   payment: paymentEvents,
   claim: claimEvents,
   organisation: organisationEvents,
+  application: applicationEvents,
 };
 
 /** The mail events of one change; none for removals and for records mail does not follow. */

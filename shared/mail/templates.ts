@@ -5,6 +5,7 @@
  */
 import { formatFen } from '../domain/money';
 import type { MailEvent, MailEventType, MailLanguage } from '../domain/mail';
+import { PROGRAM_LABELS, type ProgramCode } from '../domain/programs';
 import { MAIL_KIND_LABELS, KIND_OF_EVENT } from '../domain/mail';
 import { escapeHtml } from '../text/escape-html';
 
@@ -21,6 +22,8 @@ const str = (v: unknown) => String(v ?? '');
 const yuan = (f: Facts) => formatFen(Number(f.amountFen ?? 0));
 const isProposal = (f: Facts) => f.kind === 'proposal';
 const contractZh = (f: Facts) => (f.contractTitle ? `「${str(f.contractTitle)}」` : str(f.contractId));
+const programZh = (f: Facts) => PROGRAM_LABELS[str(f.program) as ProgramCode]?.zh ?? str(f.program);
+const programEn = (f: Facts) => PROGRAM_LABELS[str(f.program) as ProgramCode]?.en ?? str(f.program);
 const contractEn = (f: Facts) => (f.contractTitle ? `"${str(f.contractTitle)}"` : str(f.contractId));
 
 const ZH: Record<MailEventType, Lines> = {
@@ -45,6 +48,10 @@ const ZH: Record<MailEventType, Lines> = {
   claim_paid: (f) => ({ subject: `奖励已拨付：${yuan(f)}`, lines: [`合同${contractZh(f)}的 ${yuan(f)} 技术转移奖励已拨付。`] }),
   organisation_verified: (f) => ({ subject: `机构已通过认证：${str(f.name)}`, lines: [`「${str(f.name)}」已通过市科技局认证，现在可以发布成果和需求。`] }),
   organisation_refused: (f) => ({ subject: `机构认证未通过：${str(f.name)}`, lines: [`「${str(f.name)}」的认证未通过。`, `理由：${str(f.reason)}`] }),
+  application_submitted: (f) => ({ subject: `待审核扶持申请：${programZh(f)} ${yuan(f)}`, lines: [`收到一份「${programZh(f)}」申请，金额 ${yuan(f)}，请受理审核。`] }),
+  application_approved: (f) => ({ subject: `扶持申请已批准：${programZh(f)} ${yuan(f)}`, lines: [`贵机构的「${programZh(f)}」申请（${yuan(f)}）已批准，待拨付。`] }),
+  application_rejected: (f) => ({ subject: `扶持申请被驳回：${programZh(f)}`, lines: [`贵机构的「${programZh(f)}」申请（${yuan(f)}）被驳回。`, `理由：${str(f.reason)}`] }),
+  application_paid: (f) => ({ subject: `扶持资金已拨付：${programZh(f)} ${yuan(f)}`, lines: [`贵机构的「${programZh(f)}」资金 ${yuan(f)} 已拨付。`] }),
 };
 
 const EN: Record<MailEventType, Lines> = {
@@ -69,6 +76,10 @@ const EN: Record<MailEventType, Lines> = {
   claim_paid: (f) => ({ subject: `Reward paid: ${yuan(f)}`, lines: [`The brokerage reward of ${yuan(f)} for contract ${contractEn(f)} has been paid.`] }),
   organisation_verified: (f) => ({ subject: `Organisation verified: ${str(f.name)}`, lines: [`"${str(f.name)}" is verified by the bureau; you can now publish achievements and needs.`] }),
   organisation_refused: (f) => ({ subject: `Organisation not verified: ${str(f.name)}`, lines: [`The verification of "${str(f.name)}" was refused.`, `Reason: ${str(f.reason)}`] }),
+  application_submitted: (f) => ({ subject: `Program application to review: ${programEn(f)} ${yuan(f)}`, lines: [`An application to "${programEn(f)}" for ${yuan(f)} was submitted.`] }),
+  application_approved: (f) => ({ subject: `Program application approved: ${programEn(f)} ${yuan(f)}`, lines: [`Your application to "${programEn(f)}" (${yuan(f)}) is approved and awaits payment.`] }),
+  application_rejected: (f) => ({ subject: `Program application rejected: ${programEn(f)}`, lines: [`Your application to "${programEn(f)}" (${yuan(f)}) was rejected.`, `Reason: ${str(f.reason)}`] }),
+  application_paid: (f) => ({ subject: `Program funds paid: ${programEn(f)} ${yuan(f)}`, lines: [`The ${yuan(f)} of your "${programEn(f)}" application has been paid.`] }),
 };
 
 export interface MailLinks {

@@ -16,6 +16,7 @@ import * as files from '../db/attachments';
 import { getClaim, getContract, getPayment, putAudit, transact, type TransactItem } from '../db/contracts';
 import { keys } from '../db/keys';
 import { getListing } from '../db/listings';
+import { getApplication, getProject, getRdInput } from '../db/programs';
 import {
   checkStoredBytes,
   checkUploadRequest,
@@ -121,13 +122,25 @@ async function ownerAccess(db: Db, principal: Principal | null, ownerType: Owner
     const stillOpen = () => files.ownerInState(db, keys.interest(ownerId), { statuses: ['accepted'] });
     return { canSee: () => true, defaultVisibility: 'confidential', listingOwner: false, addRefusal: () => null, removeRefusal: () => new DomainError('files_locked'), stillOpen, stillRemovable: stillOpen, trailOf: ownerId };
   }
+  if (ownerType === 'rd_input') {
+    // A project's R&D input is its owner's and the bureau's: the owner adds evidence while it awaits verification.
+    const input = await getRdInput(db, ownerId);
+    const project = input ? await getProject(db, input.projectId) : null;
+    if (!input || !project || !(caller.isAdmin || caller.orgId === project.ownerOrgId)) throw hidden();
+    return brokerOwned(db, caller.orgId === project.ownerOrgId, keys.rdInput(ownerId), { open: 'recorded', now: input.status }, project.id);
+  }
+  if (ownerType === 'application') {
+    const application = await getApplication(db, ownerId);
+    if (!application || !(caller.isAdmin || caller.orgId === application.applicantOrgId)) throw hidden();
+    return brokerOwned(db, caller.orgId === application.applicantOrgId, keys.application(ownerId), { open: 'submitted', now: application.status }, ownerId);
+  }
   const claim = await getClaim(db, ownerId);
   // A claim is the broker's business and the bureau's.
   if (!claim || !(caller.isAdmin || caller.orgId === claim.brokerOrgId)) throw hidden();
   return brokerOwned(db, caller.orgId === claim.brokerOrgId, keys.claim(ownerId), { open: 'pending', now: claim.status }, claim.contractId);
 }
 
-/** A payment's or a claim's files: the broker adds and removes them while the record is still open. */
+/** A payment's, claim's, R&D input's or application's files: its owner adds and removes them while the record is still open. */
 function brokerOwned(db: Db, isBroker: boolean, key: { pk: string; sk: string }, status: { open: string; now: string }, trailOf: string): OwnerAccess {
   const refusal = () => (!isBroker ? new DomainError('not_owner') : status.now === status.open ? null : new DomainError('files_locked'));
   const stillOpen = () => files.ownerInState(db, key, { statuses: [status.open] });

@@ -7,7 +7,9 @@
  */
 import { ulid } from 'ulid';
 import type * as z from 'zod';
+import { attachmentStands, requiredFiles } from '../db/attachments';
 import * as repo from '../db/contracts';
+import { REQUIRED_KINDS } from '../domain/attachment';
 import type { Db } from '../db/client';
 import { getListing } from '../db/listings';
 import { getOrganisation } from '../db/organisations';
@@ -110,8 +112,10 @@ export async function decideRdInput(db: Db, actor: Actor, projectId: string, inp
   const caller = admin(actor);
   if (decision === 'rejected' && !reason) throw new DomainError('validation_failed', [{ path: 'reason', code: 'required', message: 'A rejection needs a reason.', messageZh: '驳回须说明理由。' }]);
   return retryOnConflict(async () => {
-    const [project, input] = await Promise.all([store.getProject(db, projectId), store.getRdInput(db, projectId, inputId)]);
-    if (!project || !input) throw new DomainError('not_found');
+    const [project, input] = await Promise.all([store.getProject(db, projectId), store.getRdInput(db, inputId)]);
+    if (!project || !input || input.projectId !== projectId) throw new DomainError('not_found');
+    // The bureau verifies against the evidence itself: a verified input names the file it rests on.
+    const evidence = decision === 'verified' ? await requiredFiles(db, 'rd_input', inputId, REQUIRED_KINDS.rd_input!, 'files.funds_evidence') : [];
     if (input.status !== 'recorded') throw new DomainError('invalid_transition');
     const at = actor.now.toISOString();
     const decided: RdInput = { ...input, status: decision, verifiedBy: caller.sub, decidedAt: at, ...(reason ? { reason } : {}), version: input.version + 1 };
@@ -124,7 +128,7 @@ export async function decideRdInput(db: Db, actor: Actor, projectId: string, inp
     };
     await repo.transact(
       db,
-      [store.putRdInput(db, decided, input.version), store.putProject(db, nextProject, project.version), audit(db, actor, caller.sub, null, 'rd_input', inputId, decision === 'verified' ? 'verify' : 'reject', input, decided, projectId)],
+      [store.putRdInput(db, decided, input.version), store.putProject(db, nextProject, project.version), ...evidence.slice(0, 1).map((f) => attachmentStands(db, f)), audit(db, actor, caller.sub, null, 'rd_input', inputId, decision === 'verified' ? 'verify' : 'reject', input, decided, projectId)],
       () => new DomainError('version_conflict'),
     );
     return decided;
@@ -220,8 +224,10 @@ export async function reviewApplication(db: Db, actor: Actor, id: string, note: 
   const caller = admin(actor);
   const application = await applicationView(db, actor, id);
   if (!canMove(application.status, 'under_review')) throw new DomainError('invalid_transition');
+  // A start-up grant is reviewed against the signed agreement itself.
+  const agreement = application.program === 'startup_grant' ? await requiredFiles(db, 'application', id, REQUIRED_KINDS.application!, 'files.signed_agreement') : [];
   const next: ProgramApplication = { ...application, status: 'under_review', reviewedBy: caller.sub, reviewedAt: actor.now.toISOString(), reviewNote: note, version: application.version + 1 };
-  await repo.transact(db, [store.putApplication(db, next, application.version), audit(db, actor, caller.sub, null, 'application', id, 'review', application, next)], () => new DomainError('version_conflict'));
+  await repo.transact(db, [store.putApplication(db, next, application.version), ...agreement.slice(0, 1).map((f) => attachmentStands(db, f)), audit(db, actor, caller.sub, null, 'application', id, 'review', application, next)], () => new DomainError('version_conflict'));
   return next;
 }
 

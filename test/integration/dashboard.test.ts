@@ -34,6 +34,7 @@ async function approvedGuidance(inputFen: number): Promise<{ id: string; amountF
   const a = await json(await h.call('POST', '/api/v1/achievements', { token: uni, body: achievementInput({ title: `中试成果 ${inputFen}` }) }), 201);
   const project = await json(await h.call('POST', '/api/v1/projects', { token: uni, body: { title: '高纯石墨提纯中试项目', achievementId: a.id, summary: '验证连续提纯工艺在中试规模下的纯度与能耗指标。', budgetFen: inputFen, startOn: '2026-02-01' } }), 201);
   const input = await json(await h.call('POST', `/api/v1/projects/${project.id}/inputs`, { token: uni, body: { amountFen: inputFen, spentOn: '2026-09-30', category: 'equipment', evidenceRef: `回单 G-${inputFen}` } }), 201);
+  await h.attach(uni, `inputs/${input.id}`, 'funds_evidence');
   await json(await h.call('POST', `/api/v1/projects/${project.id}/inputs/${input.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
   const application = await json(await h.call('POST', '/api/v1/applications', { token: uni, body: { program: 'maturation_guidance', projectId: project.id } }), 201);
   await json(await h.call('POST', `/api/v1/applications/${application.id}/review`, { token: admin, body: { note: '凭证齐全' } }), 200);
@@ -62,7 +63,7 @@ describe('the trajectory', () => {
 describe('/stats', () => {
   it('draws the trend, trajectory, funnel, broker, university and program charts as SVG, with the figures beside them', async () => {
     const html = await statsPage();
-    const charts = html.match(/<figure class="chart" role="img" aria-label="[^"]+"><svg /g) ?? [];
+    const charts = html.match(/<figure class="echart" role="img" aria-label="[^"]+"><div class="wide"><svg [^>]*>.*?<\/svg><\/div><div class="narrow" aria-hidden="true"><svg /gs) ?? [];
     expect(charts.length).toBeGreaterThanOrEqual(6);
     expect(html).toContain('目标轨迹（2025 年底 8 亿元）');
     const kpi = await json(await h.call('GET', '/api/v1/stats'), 200);

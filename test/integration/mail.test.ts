@@ -141,6 +141,29 @@ describe('mail for each event, to the right people', () => {
     expect(await mailsTo(TC, '奖励已拨付：¥50,000.00')).toHaveLength(1);
   });
 
+  it('program application submitted → admins; approved, rejected and paid → the applicant', async () => {
+    const [uni, admin, admin2, tc] = await Promise.all([h.token('demo-nxist'), h.token('demo-admin'), h.token('demo-admin-2'), h.token('demo-tc-xjtu')]);
+    const achievementId = await publishedAchievement('邮件测试：石墨提纯中试成果');
+    const project = await json(await h.call('POST', '/api/v1/projects', { token: uni, body: { title: '邮件测试中试项目', achievementId, summary: '验证连续提纯工艺的中试指标与能耗水平。', budgetFen: 100_000_000, startOn: '2026-02-01' } }), 201);
+    const input = await json(await h.call('POST', `/api/v1/projects/${project.id}/inputs`, { token: uni, body: { amountFen: 10_000_000, spentOn: '2026-10-01', category: 'materials', evidenceRef: '回单 MAIL-1' } }), 201);
+    await h.attach(uni, `inputs/${input.id}`, 'funds_evidence');
+    await json(await h.call('POST', `/api/v1/projects/${project.id}/inputs/${input.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
+    const application = await json(await h.call('POST', '/api/v1/applications', { token: uni, body: { program: 'maturation_guidance', projectId: project.id } }), 201);
+    for (const a of ADMINS) expect(await mailsTo(a, '待审核扶持申请：中试熟化项目引导支持 ¥30,000.00')).toHaveLength(1);
+    await json(await h.call('POST', `/api/v1/applications/${application.id}/review`, { token: admin, body: { note: '凭证齐全' } }), 200);
+    await json(await h.call('POST', `/api/v1/applications/${application.id}/approve`, { token: admin2 }), 200);
+    const [approved] = await mailsTo(UNI, '扶持申请已批准：中试熟化项目引导支持 ¥30,000.00');
+    expect(approved!.text).toContain('http://localhost/me/programs');
+    await json(await h.call('POST', `/api/v1/applications/${application.id}/pay`, { token: admin }), 200);
+    expect(await mailsTo(UNI, '扶持资金已拨付：中试熟化项目引导支持 ¥30,000.00')).toHaveLength(1);
+    // Nobody else hears of it.
+    expect(await mailsTo(TC, '扶持', 0)).toHaveLength(0);
+    const grant = await json(await h.call('POST', '/api/v1/applications', { token: tc, body: { program: 'startup_grant', agreement: { title: '邮件测试合作协议', number: 'MAIL-2026-1', signedOn: '2026-06-01' } } }), 201);
+    await json(await h.call('POST', `/api/v1/applications/${grant.id}/reject`, { token: admin, body: { reason: '协议尚未落地' } }), 200);
+    const [rejected] = await mailsTo(TC, '扶持申请被驳回：高校科技资源转移转化机构启动费用');
+    expect(rejected!.text).toContain('协议尚未落地');
+  });
+
   it('organisation verified → its member, who registered it after signing up', async () => {
     const newcomer = await h.token('demo-newcomer-enterprise');
     const org = await json(await h.call('POST', '/api/v1/orgs', { token: newcomer, body: orgInput({ name: '邮件测试新材料有限公司' }) }), 201);

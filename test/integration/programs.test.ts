@@ -5,7 +5,10 @@
  * and do what (the permission matrix); and the program balance equal to the sum of its entries.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { auditTrail } from '../../shared/db/contracts';
+import { keys } from '../../shared/db/keys';
+import { reconcileProgram } from '../../shared/services/reconcile';
 import { achievementInput } from '../fixtures';
 import { problem, startHarness, type Harness } from './harness';
 
@@ -28,6 +31,7 @@ async function verifiedProject(inputsFen: number[], tag: string) {
   const p = await json(await h.call('POST', '/api/v1/projects', { token: uni, body: project({ title: `中试熟化项目 ${tag}` }) }), 201);
   for (const [i, amount] of inputsFen.entries()) {
     const recorded = await json(await h.call('POST', `/api/v1/projects/${p.id}/inputs`, { token: uni, body: input(amount, `银行回单 ${tag}-${i}`) }), 201);
+    await h.attach(uni, `inputs/${recorded.id}`, 'funds_evidence');
     await json(await h.call('POST', `/api/v1/projects/${p.id}/inputs/${recorded.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
   }
   return p.id as string;
@@ -79,6 +83,9 @@ describe('maturation guidance', () => {
     const first = await json(await h.call('POST', '/api/v1/applications', { token: uni, body: { program: 'maturation_guidance', projectId: id } }), 201);
     expect(first.amountFen).toBe(60_000_000);
     const more = await json(await h.call('POST', `/api/v1/projects/${id}/inputs`, { token: uni, body: input(300_000_000, '银行回单 B-2') }), 201);
+    // Verification needs the evidence itself.
+    expect((await problem(await h.call('POST', `/api/v1/projects/${id}/inputs/${more.id}/verify`, { token: admin, body: { decision: 'verified' } }), 409)).code).toBe('attachment_required');
+    await h.attach(uni, `inputs/${more.id}`, 'funds_evidence');
     await json(await h.call('POST', `/api/v1/projects/${id}/inputs/${more.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
     // 30 % of ¥5,000,000 is ¥1,500,000: capped at ¥1,000,000, of which ¥600,000 is already reserved.
     const second = await json(await h.call('POST', '/api/v1/applications', { token: uni, body: { program: 'maturation_guidance', projectId: id } }), 201);
@@ -121,6 +128,10 @@ describe('start-up grant', () => {
     const first = await json(await h.call('POST', '/api/v1/applications', { token: tc, body: { program: 'startup_grant', agreement } }), 201);
     expect(first).toMatchObject({ amountFen: 20_000_000, subjectId: h.orgIdOf('demo-tc-xjtu') });
     expect((await problem(await h.call('POST', '/api/v1/applications', { token: tc, body: { program: 'startup_grant', agreement } }), 409)).code).toBe('already_granted');
+    // The bureau reviews the signed agreement itself.
+    expect((await problem(await h.call('POST', `/api/v1/applications/${first.id}/review`, { token: admin, body: { note: '核对协议' } }), 409)).code).toBe('attachment_required');
+    await h.attach(tc, `applications/${first.id}`, 'signed_agreement');
+    await json(await h.call('POST', `/api/v1/applications/${first.id}/review`, { token: admin, body: { note: '核对协议' } }), 200);
     await json(await h.call('POST', `/api/v1/applications/${first.id}/reject`, { token: admin, body: { reason: '协议未落地' } }), 200);
     const second = await json(await h.call('POST', '/api/v1/applications', { token: tc, body: { program: 'startup_grant', agreement } }), 201);
     expect(second.status).toBe('submitted');
@@ -146,10 +157,31 @@ describe('permission matrix', () => {
       expect(res.status, path).toBe(403);
     }
     expect((await h.call('GET', `/api/v1/projects/${id}`)).status).toBe(401);
+    const [evidence] = (await json(await h.call('GET', `/api/v1/projects/${id}`, { token: uni }), 200)).inputs;
+    expect((await json(await h.call('GET', `/api/v1/inputs/${evidence.id}/files`, { token: admin }), 200)).items).toHaveLength(1);
+    for (const account of ['demo-nxu', 'demo-ent-pv']) {
+      const token = await h.token(account);
+      expect((await h.call('GET', `/api/v1/inputs/${evidence.id}/files`, { token })).status).toBe(404);
+      expect((await h.call('GET', `/api/v1/applications/${application.id}/files`, { token })).status).toBe(404);
+      expect((await h.call('POST', `/api/v1/inputs/${evidence.id}/uploads`, { token, body: { kind: 'funds_evidence', fileName: 'x.pdf', contentType: 'application/pdf', sizeBytes: 1000 } })).status).toBe(404);
+    }
+    // Verified evidence stays: the owner cannot remove it any more.
+    const [file] = (await json(await h.call('GET', `/api/v1/inputs/${evidence.id}/files`, { token: uni }), 200)).items;
+    expect((await problem(await h.call('DELETE', `/api/v1/inputs/${evidence.id}/files/${file.id}`, { token: uni }), 409)).code).toBe('files_locked');
     // The owner may not link an achievement that is not theirs.
     const other = (await json(await h.call('GET', `/api/v1/achievements?ownerOrgId=${h.orgIdOf('demo-nxu')}&limit=1`), 200)).items[0].id;
     expect((await problem(await h.call('POST', '/api/v1/projects', { token: uni, body: project({ achievementId: other }) }), 400)).errors?.[0]?.path).toBe('achievementId');
     expect((await problem(await h.call('POST', '/api/v1/projects', { token: uni, body: { ...project(), extra: 1 } }), 400)).code).toBe('validation_failed');
     expect((await h.call('GET', `/api/v1/applications/${application.id}`, { token: admin })).status).toBe(200);
+  });
+});
+
+describe('reconciliation', () => {
+  it('finds the program balance equal to its entries after all of the above, and reports a forged entry', async () => {
+    expect(await reconcileProgram(h.db, 'maturation_guidance')).toBeNull();
+    expect(await reconcileProgram(h.db, 'startup_grant')).toBeNull();
+    await h.db.doc.send(new PutCommand({ TableName: h.db.tableName, Item: { ...keys.programEntry('startup_grant', 'approve', 'app_FORGED'), entity: 'program_entry', program: 'startup_grant', action: 'approve', applicationId: 'app_FORGED', applicantOrgId: 'org_x', amountFen: 1, at: '2026-11-26T02:00:00.000Z' } }));
+    const found = await reconcileProgram(h.db, 'startup_grant');
+    expect(found?.problems.join('\n')).toMatch(/approval entries sum to/);
   });
 });

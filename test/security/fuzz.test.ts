@@ -80,6 +80,7 @@ beforeAll(async () => {
   const maturation = await json(await h.call('POST', '/api/v1/projects', { token: nxist, body: projectBody }), 201);
   const rdInput = { amountFen: 50_000_000, spentOn: '2026-10-10', category: 'equipment', evidenceRef: '银行回单 RD-0001' };
   const verifiedInput = await json(await h.call('POST', `/api/v1/projects/${maturation.id}/inputs`, { token: nxist, body: rdInput }), 201);
+  await h.attach(nxist, `inputs/${verifiedInput.id}`, 'funds_evidence');
   await json(await h.call('POST', `/api/v1/projects/${maturation.id}/inputs/${verifiedInput.id}/verify`, { token: admin, body: { decision: 'verified' } }), 200);
   const pendingInput = await json(await h.call('POST', `/api/v1/projects/${maturation.id}/inputs`, { token: nxist, body: { ...rdInput, evidenceRef: '银行回单 RD-0002' } }), 201);
   const application = await json(await h.call('POST', '/api/v1/applications', { token: nxist, body: { program: 'maturation_guidance', projectId: maturation.id } }), 201);
@@ -107,6 +108,8 @@ beforeAll(async () => {
   routes.set('POST /claims/{ownerId}/uploads', { account: 'demo-tc-xjtu', path: `/api/v1/claims/${claim.id}/uploads`, body: { ...upload, kind: 'supporting_document' } });
   routes.set('POST /achievements/{ownerId}/uploads', { account: 'demo-nxist', path: `/api/v1/achievements/${draftAchievement.id}/uploads`, body: { ...upload, kind: 'test_report', visibility: 'confidential' } });
   routes.set('POST /threads/{ownerId}/uploads', { account: 'demo-ent-pv', path: `/api/v1/threads/${talking.id}/uploads`, body: { ...upload, kind: 'shared_document' } });
+  routes.set('POST /inputs/{ownerId}/uploads', { account: 'demo-nxist', path: `/api/v1/inputs/${pendingInput.id}/uploads`, body: { ...upload, kind: 'funds_evidence' } });
+  routes.set('POST /applications/{ownerId}/uploads', { account: 'demo-nxist', path: `/api/v1/applications/${application.id}/uploads`, body: { ...upload, kind: 'supporting_document' } });
   routes.set('POST /needs/{ownerId}/uploads', { account: 'demo-ent-pv', path: `/api/v1/needs/${draftNeed.id}/uploads`, body: { ...upload, kind: 'specification' } });
   routes.set('POST /contracts/{id}/close', { account: 'demo-admin', path: `/api/v1/contracts/${contract.id}/close`, body: { outcome: 'terminated', ...reason } });
   routes.set('POST /contracts/{id}/payments', { account: 'demo-tc-xjtu', path: `/api/v1/contracts/${contract.id}/payments`, body: { amountFen: 5_000_000, paidOn: '2026-11-22', evidenceRef: `银行回单 ${registered.registrationNumber}-3` } });

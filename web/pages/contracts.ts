@@ -12,9 +12,8 @@ import { fixMarked, inParens, t, tx, type Lang } from '../i18n';
 import { label, REFUSAL_CODES, refusalText } from '../labels';
 import { layout, type PageContext } from '../layout';
 import type { Attachment } from '../../shared/domain/attachment';
-import { fileLinks, filesPanel, uploadForm } from './files';
+import { FILES_SCRIPT, fileLinks, filesPanel, uploadForm } from './files';
 
-const FILES_SCRIPT = '<script src="/assets/files.js" defer></script>';
 
 /** The contract's own files, the submission step and, once registered, the hashes it was registered with. */
 function contractFilesSection(lang: Lang, c: Contract, files: Attachment[], canManage: boolean, fullHash: boolean, csrf: string): string {

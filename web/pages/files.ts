@@ -22,7 +22,12 @@ const KIND_LABELS: Record<string, [zh: string, en: string]> = {
   specification: ['技术规格', 'Specification'],
   supporting_document: ['证明材料', 'Supporting document'],
   shared_document: ['洽谈文件', 'Shared document'],
+  funds_evidence: ['资金到位凭证', 'Funds-in-place evidence'],
+  signed_agreement: ['与市政府签订的协议', 'Signed agreement with the city'],
 };
+
+/** The upload script every page with an upload form loads (the file goes straight to storage). */
+export const FILES_SCRIPT = '<script src="/assets/files.js" defer></script>';
 
 export const kindLabel = (lang: Lang, kind: string) => {
   const pair = KIND_LABELS[kind];

@@ -14,11 +14,13 @@ import { csrfInput, errorFor, field } from '../forms';
 import { cell } from '../html';
 import { tx, type Lang } from '../i18n';
 import { layout, type PageContext } from '../layout';
+import type { Attachment } from '../../shared/domain/attachment';
+import { FILES_SCRIPT, fileLinks, uploadForm } from './files';
 
 const pick = (lang: Lang, pair: { zh: string; en: string }) => (lang === 'zh' ? pair.zh : pair.en);
 const th = (text: string) => `<th scope="col">${text}</th>`;
 const flashLine = (flash?: string, error?: string) =>
-  (flash ? `<p class="flash" role="status">${escapeHtml(flash)}</p>` : '') + (error ? `<p class="field-error" role="alert">${escapeHtml(error)}</p>` : '');
+  (flash ? `<p class="flash" role="status">${escapeHtml(flash)}</p>` : '') + (error ? `<p class="field-error page-error" role="alert">${escapeHtml(error)}</p>` : '');
 const table = (head: string[], rows: string, empty: string) => (rows ? `<table class="list"><thead><tr>${head.map(th).join('')}</tr></thead><tbody>${rows}</tbody></table>` : `<p class="summary">${escapeHtml(empty)}</p>`);
 const money = (fen: number) => escapeHtml(formatFen(fen));
 const statusText = (lang: Lang, a: ProgramApplication) => `${escapeHtml(pick(lang, APPLICATION_STATUS_LABELS[a.status]))}${a.reason ? escapeHtml(tx(lang, `（${a.reason}）`, ` (${a.reason})`)) : ''}`;
@@ -55,15 +57,21 @@ ${assumptions.length ? `<details><summary>${tx(lang, '本平台对条文的理�
 <div class="cards">${cards}</div>`);
 }
 
-function applicationRows(lang: Lang, applications: ProgramApplication[], subjectTitle: (a: ProgramApplication) => string): string {
+function applicationRows(lang: Lang, applications: ProgramApplication[], subjectTitle: (a: ProgramApplication) => string, files?: { of: Record<string, Attachment[]>; csrf: string }): string {
+  const attached = (a: ProgramApplication) => {
+    if (!files) return '';
+    const own = files.of[a.id] ?? [];
+    const upload = a.status === 'submitted' ? uploadForm(lang, { owner: { type: 'application', id: a.id }, uploadKinds: a.program === 'startup_grant' ? ['signed_agreement', 'supporting_document'] : ['supporting_document'], csrf: files.csrf }) : '';
+    return `<br>${fileLinks(lang, { type: 'application', id: a.id }, own)}${upload}`;
+  };
   return applications
-    .map((a) => `<tr>${cell(tx(lang, '项目', 'Program'), `${escapeHtml(pick(lang, PROGRAM_LABELS[a.program]))}<br><span class="hint">${escapeHtml(subjectTitle(a))}</span>`)}${cell(tx(lang, '申请金额', 'Amount'), money(a.amountFen))}${cell(tx(lang, '基数', 'Base'), money(a.basisFen))}${cell(tx(lang, '提交', 'Submitted'), escapeHtml(formatDate(a.createdAt, lang)))}${cell(tx(lang, '状态', 'Status'), statusText(lang, a))}</tr>`)
+    .map((a) => `<tr>${cell(tx(lang, '项目', 'Program'), `${escapeHtml(pick(lang, PROGRAM_LABELS[a.program]))}<br><span class="hint">${escapeHtml(subjectTitle(a))}</span>${attached(a)}`)}${cell(tx(lang, '申请金额', 'Amount'), money(a.amountFen))}${cell(tx(lang, '基数', 'Base'), money(a.basisFen))}${cell(tx(lang, '提交', 'Submitted'), escapeHtml(formatDate(a.createdAt, lang)))}${cell(tx(lang, '状态', 'Status'), statusText(lang, a))}</tr>`)
     .join('');
 }
 
 export function myProgramsPage(
   ctx: PageContext,
-  data: { projects: MaturationProject[]; applications: ProgramApplication[]; achievements: { id: string; title: string }[]; canProject: boolean; canGrant: boolean; csrf: string; issues: FieldIssue[]; values: Record<string, string>; flash?: string; error?: string },
+  data: { projects: MaturationProject[]; applications: ProgramApplication[]; applicationFiles: Record<string, Attachment[]>; achievements: { id: string; title: string }[]; canProject: boolean; canGrant: boolean; csrf: string; issues: FieldIssue[]; values: Record<string, string>; flash?: string; error?: string },
 ): string {
   const { lang } = ctx;
   const titles = new Map(data.projects.map((p) => [p.id, p.title]));
@@ -91,19 +99,20 @@ ${field({ lang, name: 'agreementSignedOn', label: tx(lang, '签订日期', 'Sign
   return layout(ctx, tx(lang, '我的扶持项目', 'My programs'), `<h1>${tx(lang, '我的扶持项目', 'My programs')}</h1>${flashLine(data.flash, data.error)}
 <p class="summary"><a href="/programs">${tx(lang, '查看各项目规则', 'See the programs’ rules')}</a></p>
 ${data.canProject || data.projects.length ? `<h2>${tx(lang, '中试熟化项目', 'Maturation projects')}</h2>${table([tx(lang, '项目', 'Project'), tx(lang, '预算', 'Budget'), tx(lang, '已核验研发投入', 'Verified R&D input'), tx(lang, '已申请引导支持', 'Guidance applied for')], projectRows, tx(lang, '还没有项目。', 'No projects yet.'))}` : ''}
-<h2>${tx(lang, '申请记录', 'Applications')}</h2>${table([tx(lang, '项目', 'Program'), tx(lang, '申请金额', 'Amount'), tx(lang, '基数', 'Base'), tx(lang, '提交', 'Submitted'), tx(lang, '状态', 'Status')], applicationRows(lang, data.applications, (a) => titles.get(a.subjectId) ?? a.agreement?.title ?? ''), tx(lang, '还没有申请。', 'No applications yet.'))}
+<h2>${tx(lang, '申请记录', 'Applications')}</h2>${table([tx(lang, '项目', 'Program'), tx(lang, '申请金额', 'Amount'), tx(lang, '基数', 'Base'), tx(lang, '提交', 'Submitted'), tx(lang, '状态', 'Status')], applicationRows(lang, data.applications, (a) => titles.get(a.subjectId) ?? a.agreement?.title ?? '', { of: data.applicationFiles, csrf: data.csrf }), tx(lang, '还没有申请。', 'No applications yet.'))}
+${data.applications.some((a) => a.status === 'submitted') ? `<p class="hint">${tx(lang, '启动费用申请须上传与市政府签订的协议扫描件，市科技局据此审核。', 'A start-up grant application is reviewed against the uploaded scan of the signed agreement.')}</p>${FILES_SCRIPT}` : ''}
 ${newProject}${grant}`);
 }
 
 export function projectPage(
   ctx: PageContext,
-  data: { project: MaturationProject; inputs: RdInput[]; applications: ProgramApplication[]; due: { guidance: number; reward: number }; isOwner: boolean; csrf: string; issues: FieldIssue[]; values: Record<string, string>; flash?: string; error?: string },
+  data: { project: MaturationProject; inputs: RdInput[]; inputFiles: Record<string, Attachment[]>; applications: ProgramApplication[]; due: { guidance: number; reward: number }; isOwner: boolean; csrf: string; issues: FieldIssue[]; values: Record<string, string>; flash?: string; error?: string },
 ): string {
   const { lang } = ctx;
   const p = data.project;
   const v = (k: string) => data.values[k] ?? '';
   const inputRows = data.inputs
-    .map((i) => `<tr>${cell(tx(lang, '支出日期', 'Spent on'), escapeHtml(i.spentOn))}${cell(tx(lang, '类别', 'Category'), escapeHtml(pick(lang, RD_CATEGORY_LABELS[i.category])))}${cell(tx(lang, '金额', 'Amount'), money(i.amountFen))}${cell(tx(lang, '资金到位凭证', 'Evidence'), escapeHtml(i.evidenceRef))}${cell(tx(lang, '状态', 'Status'), escapeHtml({ recorded: tx(lang, '待核验', 'to verify'), verified: tx(lang, '已核验', 'verified'), rejected: tx(lang, `未通过（${i.reason ?? ''}）`, `rejected (${i.reason ?? ''})`) }[i.status]))}</tr>`)
+    .map((i) => `<tr>${cell(tx(lang, '支出日期', 'Spent on'), escapeHtml(i.spentOn))}${cell(tx(lang, '类别', 'Category'), escapeHtml(pick(lang, RD_CATEGORY_LABELS[i.category])))}${cell(tx(lang, '金额', 'Amount'), money(i.amountFen))}${cell(tx(lang, '资金到位凭证', 'Evidence'), `${escapeHtml(i.evidenceRef)}${fileLinks(lang, { type: 'rd_input', id: i.id }, data.inputFiles[i.id] ?? [])}${data.isOwner && i.status === 'recorded' ? uploadForm(lang, { owner: { type: 'rd_input', id: i.id }, uploadKinds: ['funds_evidence'], csrf: data.csrf }) : ''}`)}${cell(tx(lang, '状态', 'Status'), escapeHtml({ recorded: tx(lang, '待核验', 'to verify'), verified: tx(lang, '已核验', 'verified'), rejected: tx(lang, `未通过（${i.reason ?? ''}）`, `rejected (${i.reason ?? ''})`) }[i.status]))}</tr>`)
     .join('');
   const apply = (program: 'maturation_guidance' | 'maturation_reward', due: number, label: string) =>
     `<form class="inline" method="post" action="/me/applications">${csrfInput(data.csrf)}<input type="hidden" name="program" value="${program}"><input type="hidden" name="projectId" value="${escapeHtml(p.id)}"><button type="submit"${due > 0 ? '' : ' disabled'}>${escapeHtml(label)} ${money(due)}</button></form>`;
@@ -124,20 +133,20 @@ ${field({ lang, name: 'contractId', label: tx(lang, '已认定登记的合同编
   return layout(ctx, p.title, `<p><a href="/me/programs">${tx(lang, '← 我的扶持项目', '← My programs')}</a></p><h1>${escapeHtml(p.title)}</h1>${flashLine(data.flash, data.error)}
 <p class="summary">${escapeHtml(p.summary)}</p>
 <dl class="facts"><dt>${tx(lang, '计划研发投入', 'Planned R&D input')}</dt><dd>${money(p.budgetFen)}</dd><dt>${tx(lang, '已核验研发投入', 'Verified R&D input')}</dt><dd class="verified-input">${money(p.verifiedInputFen)}</dd><dt>${tx(lang, '待核验', 'To verify')}</dt><dd>${money(p.recordedInputFen)}</dd><dt>${tx(lang, '成果转化合同', 'Transfer contract')}</dt><dd>${escapeHtml(p.transferContractId ?? tx(lang, '未关联', 'none yet'))}</dd></dl>
-<h2>${tx(lang, '研发投入', 'R&D input')}</h2>${table([tx(lang, '支出日期', 'Spent on'), tx(lang, '类别', 'Category'), tx(lang, '金额', 'Amount'), tx(lang, '资金到位凭证', 'Evidence'), tx(lang, '状态', 'Status')], inputRows, tx(lang, '尚未登记研发投入。', 'No R&D input recorded yet.'))}
+<h2>${tx(lang, '研发投入', 'R&D input')}</h2>${data.isOwner ? `<p class="hint">${tx(lang, '每笔研发投入须上传资金到位凭证（银行回单或发票扫描件），市科技局据此核验。', 'Upload the evidence that the funds were in place (bank slip or invoice scan) for each record: the bureau verifies against it.')}</p>${FILES_SCRIPT}` : ''}${table([tx(lang, '支出日期', 'Spent on'), tx(lang, '类别', 'Category'), tx(lang, '金额', 'Amount'), tx(lang, '资金到位凭证', 'Evidence'), tx(lang, '状态', 'Status')], inputRows, tx(lang, '尚未登记研发投入。', 'No R&D input recorded yet.'))}
 <h2>${tx(lang, '申请记录', 'Applications')}</h2>${table([tx(lang, '项目', 'Program'), tx(lang, '申请金额', 'Amount'), tx(lang, '基数', 'Base'), tx(lang, '提交', 'Submitted'), tx(lang, '状态', 'Status')], applicationRows(lang, data.applications, () => p.title), tx(lang, '还没有申请。', 'No applications yet.'))}
 ${owner}`);
 }
 
 export function programQueuePage(
   ctx: PageContext,
-  data: { inputs: (RdInput & { projectTitle: string })[]; applications: (ProgramApplication & { subjectTitle: string })[]; me: string; csrf: string; flash?: string; error?: string },
+  data: { inputs: (RdInput & { projectTitle: string; files: Attachment[] })[]; applications: (ProgramApplication & { subjectTitle: string; files: Attachment[] })[]; me: string; csrf: string; flash?: string; error?: string },
 ): string {
   const { lang } = ctx;
   const form = (action: string, label: string, extra = '', secondary = false) => `<form class="inline" method="post" action="${escapeHtml(action)}">${csrfInput(data.csrf)}${extra}<button${secondary ? ' class="secondary"' : ''} type="submit">${escapeHtml(label)}</button></form>`;
   const reason = (id: string) => `<input id="reason-${id}" name="reason" required minlength="2" maxlength="500" aria-label="${tx(lang, '驳回理由', 'Reason for rejecting')}" placeholder="${tx(lang, '驳回理由', 'Reason')}">`;
   const inputRows = data.inputs
-    .map((i) => `<tr><td>${escapeHtml(i.projectTitle)}<br><span class="hint">${escapeHtml(i.spentOn)} · ${escapeHtml(i.evidenceRef)}</span></td>${cell(tx(lang, '金额', 'Amount'), money(i.amountFen))}<td>${form(`/admin/projects/${i.projectId}/inputs/${i.id}/verify`, tx(lang, '核验通过', 'Verify'), '<input type="hidden" name="decision" value="verified">')} ${form(`/admin/projects/${i.projectId}/inputs/${i.id}/verify`, tx(lang, '驳回', 'Reject'), `<input type="hidden" name="decision" value="rejected">${reason(i.id)}`, true)}</td></tr>`)
+    .map((i) => `<tr><td>${escapeHtml(i.projectTitle)}<br><span class="hint">${escapeHtml(i.spentOn)} · ${escapeHtml(i.evidenceRef)}</span>${fileLinks(lang, { type: 'rd_input', id: i.id }, i.files, true)}</td>${cell(tx(lang, '金额', 'Amount'), money(i.amountFen))}<td>${form(`/admin/projects/${i.projectId}/inputs/${i.id}/verify`, tx(lang, '核验通过', 'Verify'), '<input type="hidden" name="decision" value="verified">')} ${form(`/admin/projects/${i.projectId}/inputs/${i.id}/verify`, tx(lang, '驳回', 'Reject'), `<input type="hidden" name="decision" value="rejected">${reason(i.id)}`, true)}</td></tr>`)
     .join('');
   const actions = (a: ProgramApplication) => {
     const base = `/admin/applications/${a.id}`;
@@ -150,7 +159,7 @@ export function programQueuePage(
     return '';
   };
   const appRows = data.applications
-    .map((a) => `<tr><td>${escapeHtml(pick(lang, PROGRAM_LABELS[a.program]))}<br><span class="hint">${escapeHtml(a.subjectTitle)}${a.reviewNote ? ` · ${escapeHtml(a.reviewNote)}` : ''}</span></td>${cell(tx(lang, '金额', 'Amount'), money(a.amountFen))}${cell(tx(lang, '状态', 'Status'), statusText(lang, a))}<td>${actions(a)}</td></tr>`)
+    .map((a) => `<tr><td>${escapeHtml(pick(lang, PROGRAM_LABELS[a.program]))}<br><span class="hint">${escapeHtml(a.subjectTitle)}${a.reviewNote ? ` · ${escapeHtml(a.reviewNote)}` : ''}</span>${fileLinks(lang, { type: 'application', id: a.id }, a.files, true)}</td>${cell(tx(lang, '金额', 'Amount'), money(a.amountFen))}${cell(tx(lang, '状态', 'Status'), statusText(lang, a))}<td>${actions(a)}</td></tr>`)
     .join('');
   return layout(ctx, tx(lang, '扶持项目审核', 'Program queue'), `<h1>${tx(lang, '扶持项目审核', 'Program queue')}</h1>${flashLine(data.flash, data.error)}
 <h2>${tx(lang, '待核验研发投入', 'R&D input to verify')}</h2>${table([tx(lang, '项目', 'Project'), tx(lang, '金额', 'Amount'), tx(lang, '操作', 'Action')], inputRows, tx(lang, '暂无待办。', 'Nothing waiting.'))}
