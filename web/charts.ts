@@ -47,7 +47,7 @@ function svgOf(option: Record<string, unknown>, width: number, height: number, k
  * The figure's text alternative names what it shows.
  */
 function render(optionOf: OptionOf, wide: [number, number], narrowHeight: number, label: string): string {
-  return `<figure class="echart" role="img" aria-label="${label.replace(/"/g, '&quot;')}"><div class="wide">${svgOf(optionOf(false), ...wide, label)}</div><div class="narrow" aria-hidden="true">${svgOf(optionOf(true), NARROW_WIDTH, narrowHeight, label)}</div></figure>`;
+  return `<figure class="echart${wide[0] < 960 ? ' compact' : ''}" role="img" aria-label="${label.replace(/"/g, '&quot;')}"><div class="wide">${svgOf(optionOf(false), ...wide, label)}</div><div class="narrow" aria-hidden="true">${svgOf(optionOf(true), NARROW_WIDTH, narrowHeight, label)}</div></figure>`;
 }
 
 const shorten = (name: string, max: number) => (name.length > max ? `${name.slice(0, max - 1)}…` : name);
@@ -115,6 +115,22 @@ export function rankChart(lang: Lang, ranked: Ranked[], label: string): string {
       series: [{ type: 'bar', data: top.map((r) => wan(r.turnoverFen)), label: { show: true, position: 'right' } }],
     }),
     [640, Math.max(120, 36 * top.length + 40)], Math.max(120, 32 * top.length + 40), label,
+  );
+}
+
+/** Turnover per bucket (year, industry, district), with the contract count in each bar's label. */
+export function bucketChart(lang: Lang, buckets: { name: string; turnoverFen: number; contracts: number }[], label: string): string {
+  return render(
+    (narrow) => ({
+      grid: { left: narrow ? 96 : 150, right: narrow ? 96 : 140, top: 8, bottom: 28 },
+      xAxis: { type: 'value', name: tx(lang, '万元', '¥10k') },
+      yAxis: { type: 'category', inverse: true, data: buckets.map((b) => shorten(b.name, narrow ? 7 : 12)) },
+      series: [{
+        type: 'bar',
+        data: buckets.map((b) => ({ value: wan(b.turnoverFen), label: { show: true, position: 'right', formatter: tx(lang, `${wan(b.turnoverFen)} 万元 · ${b.contracts} 项`, `¥${wan(b.turnoverFen)}0k · ${b.contracts}`) } })),
+      }],
+    }),
+    [640, Math.max(100, 32 * buckets.length + 40)], Math.max(100, 30 * buckets.length + 40), label,
   );
 }
 

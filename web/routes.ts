@@ -14,6 +14,7 @@ import { achievementSpec, needSpec, readListing } from '../shared/services/listi
 import { searchHall, type HallQuery } from '../shared/services/search';
 import { cityStats } from '../shared/services/stats';
 import { dashboard } from '../shared/services/dashboard';
+import { applicationsWithStatus } from '../shared/db/programs';
 import { getContract } from '../shared/db/contracts';
 import { tx, type Lang } from './i18n';
 import type { PageContext } from './layout';
@@ -97,7 +98,9 @@ export function webRoutes() {
       const ctx = pageContext(c);
       // ECharts is half the api bundle's bytes: loaded on the first /stats, not on every cold start.
       const { dashboardSections } = await import('./pages/dashboard');
-      return c.html(statsPage(ctx, stats, contracts as never, dashboardSections(ctx.lang, await dashboard(c.var.deps.db, c.var.deps.now()), principal?.isAdmin ?? false)));
+      // … and from the program figures to the applications behind them.
+      const admin = principal?.isAdmin ? { applications: (await Promise.all((['approved', 'paid'] as const).map((s) => applicationsWithStatus(c.var.deps.db, s)))).flat() } : null;
+      return c.html(statsPage(ctx, stats, contracts as never, dashboardSections(ctx.lang, await dashboard(c.var.deps.db, c.var.deps.now()), stats, admin)));
     });
 }
 

@@ -93,6 +93,7 @@ label.choice { display:block; margin:4px 0; font-weight:400; } fieldset { border
 div.panel { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:16px; margin:12px 0; }
 figure.echart { margin:12px 0; background:var(--card); border:1px solid var(--line); border-radius:10px; padding:8px; overflow:hidden; }
 figure.echart svg { display:block; width:100%; height:auto; }
+figure.echart.compact { max-width:680px; }
 figure.echart .narrow { display:none; }
 @media (max-width: 600px) { figure.echart .wide { display:none; } figure.echart .narrow { display:block; } }
 div.chart-pair { display:grid; grid-template-columns:minmax(0,3fr) minmax(0,2fr); gap:16px; align-items:start; }

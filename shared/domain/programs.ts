@@ -209,6 +209,7 @@ export interface ProgramApplication {
   program: AppliedProgram;
   ruleId: string;
   applicantOrgId: string;
+  applicantOrgName: string;
   /** The beneficiary object: a project id, or the applying institution's own id for the start-up grant. */
   subjectId: string;
   /** The base figure the amount was computed on (verified input, verified payments, or 0 for a grant). */

@@ -167,7 +167,7 @@ export async function submitApplication(db: Db, actor: Actor, body: z.infer<type
   const org = await verifiedOrgOfType(db, caller.orgId, rule.eligibleApplicantTypes);
   return retryOnConflict(async () => {
     const at = actor.now.toISOString();
-    const base = { id: `app_${ulid()}`, program: body.program, ruleId: rule.id, applicantOrgId: org.id, status: 'submitted' as const, submittedBy: caller.sub, createdAt: at, version: 1, ...(body.note ? { note: body.note } : {}) };
+    const base = { id: `app_${ulid()}`, program: body.program, ruleId: rule.id, applicantOrgId: org.id, applicantOrgName: org.name, status: 'submitted' as const, submittedBy: caller.sub, createdAt: at, version: 1, ...(body.note ? { note: body.note } : {}) };
     if (body.program === 'startup_grant') {
       const application: ProgramApplication = { ...base, subjectId: org.id, basisFen: 0, amountFen: dueNow(rule, 0, 0), agreement: body.agreement };
       await repo.transact(

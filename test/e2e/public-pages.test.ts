@@ -98,7 +98,10 @@ for (const width of [375, 1440]) {
 
     it('the dashboard draws the KPIs as charts; an unknown page is a friendly 404; English is a switch away', async () => {
       const stats = await open(width, '/stats');
-      expect(await stats.page.locator('figure.chart svg').count()).toBe(3);
+      // The KPI charts (by year, industry, district) and the steering charts, drawn by ECharts on the server: one SVG per chart shows at this width.
+      for (const name of ['按年度', '按产业', '按区县']) expect(await stats.page.locator(`figure.echart[aria-label="${name}"] svg:visible`).count()).toBe(1);
+      expect(await stats.page.locator('figure.echart svg:visible').count()).toBe(await stats.page.locator('figure.echart').count());
+      expect(await stats.page.locator('figure.echart').count()).toBeGreaterThanOrEqual(9);
       await stats.page.close();
       const missing = await open(width, '/no-such-page');
       expect(missing.status).toBe(404);

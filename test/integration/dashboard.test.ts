@@ -61,10 +61,10 @@ describe('the trajectory', () => {
 });
 
 describe('/stats', () => {
-  it('draws the trend, trajectory, funnel, broker, university and program charts as SVG, with the figures beside them', async () => {
+  it('draws the trend, trajectory, funnel, broker, university, program, year, industry and district charts as SVG, with the figures beside them', async () => {
     const html = await statsPage();
-    const charts = html.match(/<figure class="echart" role="img" aria-label="[^"]+"><div class="wide"><svg [^>]*>.*?<\/svg><\/div><div class="narrow" aria-hidden="true"><svg /gs) ?? [];
-    expect(charts.length).toBeGreaterThanOrEqual(6);
+    const charts = html.match(/<figure class="echart(?: compact)?" role="img" aria-label="[^"]+"><div class="wide"><svg [^>]*>.*?<\/svg><\/div><div class="narrow" aria-hidden="true"><svg /gs) ?? [];
+    expect(charts.length).toBeGreaterThanOrEqual(9);
     expect(html).toContain('目标轨迹（2025 年底 8 亿元）');
     const kpi = await json(await h.call('GET', '/api/v1/stats'), 200);
     // The funnel's "registered" stage is the KPI's contract count.
@@ -77,6 +77,13 @@ describe('/stats', () => {
     expect(application.amountFen).toBe(37_037_036); // ⌊30 % of ¥1,234,567.89⌋
     const after = fenIn(await statsPage(), 'program-approved', 'maturation_guidance');
     expect(after - before).toBe(application.amountFen);
+    // Admins drill down from the figure to the applications behind it; the public does not.
+    const admin = new PageClient(h.app);
+    admin.cookies.set('tm_session', await h.token('demo-admin'));
+    const adminPage = await (await admin.get('/stats')).text();
+    expect(adminPage).toContain('计入扶持资金的申请（管理员可见）');
+    expect(adminPage).toMatch(/中试熟化项目引导支持<\/td><td data-label="申请机构">[^<]+<\/td><td data-label="金额">¥370,370.36<\/td>/);
+    expect(await statsPage()).not.toContain('计入扶持资金的申请');
   });
 });
 

@@ -6,10 +6,17 @@
 import { PROGRAM_LABELS } from '../../shared/domain/programs';
 import { FUNNEL_LABELS, type Dashboard, type Ranked } from '../../shared/services/dashboard';
 import { escapeHtml } from '../../shared/text/escape-html';
-import { funnelChart, programChart, rankChart, transformedChart, trendChart } from '../charts';
+import { bucketChart, funnelChart, programChart, rankChart, transformedChart, trendChart } from '../charts';
+import type { ProgramApplication } from '../../shared/domain/programs';
+import { APPLICATION_STATUS_LABELS } from '../../shared/domain/programs';
+import type { cityStats } from '../../shared/services/stats';
+import { label } from '../labels';
+import { formatDate } from '../format';
 import { formatFen } from '../format';
 import { cell } from '../html';
-import { tx, type Lang } from '../i18n';
+import { t, tx, type Lang } from '../i18n';
+
+type Stats = Awaited<ReturnType<typeof cityStats>>;
 
 const th = (text: string) => `<th scope="col">${text}</th>`;
 const money = (fen: number) => escapeHtml(formatFen(fen));
@@ -22,7 +29,22 @@ function rankTable(lang: Lang, ranked: Ranked[]): string {
     .join('')}</tbody></table>`;
 }
 
-export function dashboardSections(lang: Lang, d: Dashboard, isAdmin: boolean): string {
+function bucketSections(lang: Lang, stats: Stats): string {
+  const section = (key: 'byYear' | 'byIndustry' | 'byDistrict', buckets: Stats['byYear'], name: (k: string) => string) =>
+    `<h2>${t(lang, key)}</h2>${buckets.length ? bucketChart(lang, buckets.map((b) => ({ name: name(b.key), turnoverFen: b.turnoverFen, contracts: b.contracts })), t(lang, key)) : `<p class="summary">${tx(lang, '暂无已登记合同。', 'No registered contracts yet.')}</p>`}`;
+  return section('byYear', stats.byYear, (k) => k) + section('byIndustry', stats.byIndustry, (k) => label(lang, 'industry', k)) + section('byDistrict', stats.byDistrict, (k) => label(lang, 'district', k));
+}
+
+/** For admins: the applications behind each program's figure (approved and paid). */
+function applicationDrillDown(lang: Lang, applications: ProgramApplication[]): string {
+  if (!applications.length) return '';
+  return `<h3>${tx(lang, '计入扶持资金的申请（管理员可见）', 'Applications behind the program figures (admins)')}</h3><table class="list"><thead><tr>${th(tx(lang, '项目', 'Program'))}${th(tx(lang, '申请机构', 'Applicant'))}${th(tx(lang, '金额', 'Amount'))}${th(tx(lang, '状态', 'Status'))}${th(tx(lang, '批准日期', 'Approved on'))}</tr></thead><tbody>${applications
+    .map((a) => `<tr><td>${escapeHtml(tx(lang, PROGRAM_LABELS[a.program].zh, PROGRAM_LABELS[a.program].en))}</td>${cell(tx(lang, '申请机构', 'Applicant'), escapeHtml(a.applicantOrgName ?? a.applicantOrgId))}${cell(tx(lang, '金额', 'Amount'), money(a.amountFen))}${cell(tx(lang, '状态', 'Status'), escapeHtml(tx(lang, APPLICATION_STATUS_LABELS[a.status].zh, APPLICATION_STATUS_LABELS[a.status].en)))}${cell(tx(lang, '批准日期', 'Approved on'), a.decidedAt ? escapeHtml(formatDate(a.decidedAt, lang)) : '')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+export function dashboardSections(lang: Lang, d: Dashboard, stats: Stats, admin: { applications: ProgramApplication[] } | null): string {
+  const isAdmin = admin !== null;
   const last = d.months.at(-1);
   const programRows = d.programs
     .map((p) => `<tr id="program-${p.program}"><td>${escapeHtml(tx(lang, PROGRAM_LABELS[p.program].zh, PROGRAM_LABELS[p.program].en))}</td>${cell(tx(lang, '已批准', 'Approved'), `<span class="program-approved">${money(p.approvedFen)}</span>`)}${cell(tx(lang, '已拨付', 'Paid'), `<span class="program-paid">${money(p.paidFen)}</span>`)}</tr>`)
@@ -36,6 +58,7 @@ ${trendChart(lang, d.months)}${transformedChart(lang, d.months)}
 <section aria-labelledby="broker-h"><h2 id="broker-h">${tx(lang, '按技术转移中心', 'By broker')}</h2>${d.byBroker.length ? rankChart(lang, d.byBroker, tx(lang, '各技术转移中心促成的成交额', 'Turnover by broker')) : ''}${rankTable(lang, d.byBroker)}</section>
 <section aria-labelledby="seller-h"><h2 id="seller-h">${tx(lang, '按高校与院所', 'By university and institute')}</h2>${d.bySeller.length ? rankChart(lang, d.bySeller, tx(lang, '各高校院所作为卖方的成交额', 'Turnover by selling university or institute')) : ''}${rankTable(lang, d.bySeller)}</section>
 <section aria-labelledby="programs-h"><h2 id="programs-h">${tx(lang, '各扶持项目资金', 'Money per program')}</h2>${programChart(lang, d.programs)}
-<table class="list programs"><thead><tr>${th(tx(lang, '项目', 'Program'))}${th(tx(lang, '已批准', 'Approved'))}${th(tx(lang, '已拨付', 'Paid'))}</tr></thead><tbody>${programRows}</tbody></table></section>
+<table class="list programs"><thead><tr>${th(tx(lang, '项目', 'Program'))}${th(tx(lang, '已批准', 'Approved'))}${th(tx(lang, '已拨付', 'Paid'))}</tr></thead><tbody>${programRows}</tbody></table>${admin ? applicationDrillDown(lang, admin.applications) : ''}</section>
+${bucketSections(lang, stats)}
 ${isAdmin ? `<p><a class="button secondary" href="/admin/exports/dashboard.xlsx">${tx(lang, '导出看板数据（Excel）', 'Export these figures (Excel)')}</a></p>` : ''}`;
 }

@@ -133,19 +133,6 @@ ${action ?? `<p><a class="button" href="/login">${t(lang, 'proposalCta')}</a></p
   );
 }
 
-/** Horizontal bar chart as inline SVG: readable without JavaScript, and by screen readers via the table beside it. */
-function barChart(title: string, rows: { key: string; value: number; label: string }[]): string {
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  const height = rows.length * 28 + 10;
-  const bars = rows
-    .map((r, i) => {
-      const width = Math.round((r.value / max) * 360);
-      return `<text x="0" y="${i * 28 + 20}" font-size="13">${escapeHtml(r.key)}</text><rect x="150" y="${i * 28 + 6}" width="${width}" height="18" rx="3" fill="#0b5cad"></rect><text x="${156 + width}" y="${i * 28 + 20}" font-size="12">${escapeHtml(r.label)}</text>`;
-    })
-    .join('');
-  return `<figure class="chart"><figcaption><strong>${escapeHtml(title)}</strong></figcaption><svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 640 ${height}" width="100%" preserveAspectRatio="xMinYMin meet">${bars}</svg></figure>`;
-}
-
 /** The target deadline and turnover as a share of GDP (the plan's 0.7 % target), when GDP is configured. */
 function gdpShare(lang: Lang, stats: Stats): string {
   const share = stats.progress.turnoverShareOfGdp;
@@ -159,8 +146,6 @@ function gdpShare(lang: Lang, stats: Stats): string {
 
 export function statsPage(ctx: PageContext, stats: Stats, drillDown?: { id: string; title: string; amountFen: number; verifiedFen: number; status: string }[], charts = ''): string {
   const { lang } = ctx;
-  const chart = (title: string, buckets: Stats['byYear'], key: (k: string) => string = (k) => k) =>
-    barChart(title, buckets.map((b) => ({ key: key(b.key), value: b.turnoverFen, label: `${formatFenShort(b.turnoverFen, lang)} · ${tx(lang, `${b.contracts} 项`, `${b.contracts} ${b.contracts === 1 ? 'contract' : 'contracts'}`)}` })));
   return layout(
     ctx,
     t(lang, 'stats'),
@@ -168,9 +153,6 @@ export function statsPage(ctx: PageContext, stats: Stats, drillDown?: { id: stri
 ${kpiStrip(lang, stats)}
 <p class="summary">${gdpShare(lang, stats)}</p>
 ${charts}
-<h2>${t(lang, 'byYear')}</h2>${chart(t(lang, 'byYear'), stats.byYear)}
-<h2>${t(lang, 'byIndustry')}</h2>${chart(t(lang, 'byIndustry'), stats.byIndustry, (k) => label(lang, 'industry', k))}
-<h2>${t(lang, 'byDistrict')}</h2>${chart(t(lang, 'byDistrict'), stats.byDistrict, (k) => label(lang, 'district', k))}
 ${drillDown ? `<h2>${tx(lang, '计入成交额的技术合同（管理员可见）', 'Contracts behind the turnover (admins)')}</h2><table class="list"><thead><tr><th scope="col">${t(lang, 'contract')}</th><th scope="col">${tx(lang, '合同金额', 'Contract amount')}</th><th scope="col">${tx(lang, '已核验到账', 'Verified payments')}</th></tr></thead><tbody>${drillDown
       .map((c) => `<tr><td><a href="/contracts/${escapeHtml(c.id)}">${escapeHtml(c.title)}</a></td>${cell(tx(lang, '合同金额', 'Contract amount'), `<span class="money">${escapeHtml(formatFen(c.amountFen))}</span>`)}${cell(tx(lang, '已核验到账', 'Verified payments'), escapeHtml(formatFen(c.verifiedFen)))}</tr>`)
       .join('')}</tbody></table>` : ''}`,
