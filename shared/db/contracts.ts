@@ -172,17 +172,21 @@ export function releaseEvidence(db: Db, ref: string, paymentId: string): Transac
   };
 }
 
-/** The claim decision must not come from an admin who verified any of the contract's payments. */
-export function checkNotVerifier(db: Db, contractId: string, sub: string): TransactItem {
+/** Separation of duties, checked inside the deciding transaction: `sub` is not in the record's list `attribute`. */
+export function checkNotAmong(db: Db, key: { pk: string; sk: string }, attribute: string, sub: string): TransactItem {
   return {
     ConditionCheck: {
       TableName: db.tableName,
-      Key: keys.contract(contractId),
-      ConditionExpression: 'attribute_not_exists(verifiers) OR NOT contains(verifiers, :sub)',
+      Key: key,
+      ConditionExpression: 'attribute_not_exists(#list) OR NOT contains(#list, :sub)',
+      ExpressionAttributeNames: { '#list': attribute },
       ExpressionAttributeValues: { ':sub': sub },
     },
   };
 }
+
+/** The claim decision must not come from an admin who verified any of the contract's payments. */
+export const checkNotVerifier = (db: Db, contractId: string, sub: string) => checkNotAmong(db, keys.contract(contractId), 'verifiers', sub);
 
 export function putIdempotencyRecord(db: Db, sub: string, key: string, record: { requestHash: string; status: number; body: unknown; at: string }): TransactItem {
   return {

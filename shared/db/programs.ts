@@ -5,7 +5,7 @@
  */
 import type { ProgramApplication, MaturationProject, RdInput } from '../domain/programs';
 import type { Db } from './client';
-import { getItem, queryAll, type TransactItem } from './contracts';
+import { checkNotAmong, getItem, queryAll, type TransactItem } from './contracts';
 import { keys } from './keys';
 
 const versioned = (expected: number) => ({ ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } });
@@ -39,16 +39,7 @@ export function releaseGrantLock(db: Db, program: string, orgId: string, applica
 }
 
 /** The decision must not come from an admin who verified the project's R&D input. */
-export function checkNotInputVerifier(db: Db, projectId: string, sub: string): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: db.tableName,
-      Key: keys.project(projectId),
-      ConditionExpression: 'attribute_not_exists(inputVerifiers) OR NOT contains(inputVerifiers, :sub)',
-      ExpressionAttributeValues: { ':sub': sub },
-    },
-  };
-}
+export const checkNotInputVerifier = (db: Db, projectId: string, sub: string) => checkNotAmong(db, keys.project(projectId), 'inputVerifiers', sub);
 
 export interface ProgramEntry {
   program: string;
