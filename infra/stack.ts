@@ -10,8 +10,8 @@
 import { CfnOutput, Stack, Tags, type CfnResource, type StackProps } from 'aws-cdk-lib';
 import { acknowledge, arnRef } from './nag';
 import type { Construct } from 'constructs';
-import { createApp } from '../functions/api/app';
-import type { ApiDeps } from '../functions/api/context';
+import { createApp } from '../functions/api/site';
+import type { ApiDeps } from '../shared/http/context';
 import { mailDomain, type DeploymentConfig } from './config';
 import { Alarms } from './constructs/alarms';
 import { ApiGateway } from './constructs/api';

@@ -5,8 +5,8 @@
  */
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { ApiEnv } from '../functions/api/context';
-import { principalFromToken } from '../functions/api/middleware/authenticate';
+import type { ApiEnv } from '../shared/http/context';
+import { principalFromToken } from '../shared/http/caller';
 import type { PageContext } from './layout';
 import { signInFailedPage } from './pages/sign-in';
 import { endSession, postedForm, REFRESH_COOKIE, secure, siteOrigin, startSession } from './session';

@@ -4,8 +4,9 @@
  * removal, and the broker's "submit for registration".
  */
 import { Hono, type Context } from 'hono';
-import type { ApiEnv } from '../functions/api/context';
-import { issuesFromZod, problemResponse } from '../functions/api/problem';
+import type { ApiEnv } from '../shared/http/context';
+import { issuesFromZod } from '../shared/http/field-issues';
+import { problemResponse } from '../shared/http/problem';
 import { OWNER_BY_SEGMENT, requestUploadBody, type OwnerSegment, type OwnerType } from '../shared/domain/attachment';
 import { DomainError } from '../shared/domain/errors';
 import { confirmUpload, downloadUrl, removeAttachment, requestUpload, type FilesDeps } from '../shared/services/attachments';

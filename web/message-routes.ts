@@ -4,7 +4,7 @@
  * a mail client's RFC 8058 one-click — does it, signed out, with the link's signature as authority).
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import type { ApiEnv } from '../functions/api/context';
+import type { ApiEnv } from '../shared/http/context';
 import { DomainError, type FieldIssue } from '../shared/domain/errors';
 import { MAIL_KINDS, mailPreferencesBody, type MailKind } from '../shared/domain/mail';
 import { postMessageBody } from '../shared/domain/message';
@@ -12,7 +12,7 @@ import { readInterest } from '../shared/services/interests';
 import { maskAddress, readMailSettings, saveMailSettings, unsubscribe, unsubscribeTarget } from '../shared/services/mail-preferences';
 import { myThreads, postMessage, readThread } from '../shared/services/threads';
 import { requireSignedIn } from '../shared/services/access';
-import { issuesFromZod } from '../functions/api/problem';
+import { issuesFromZod } from '../shared/http/field-issues';
 import { tx, type Lang } from './i18n';
 import { kindsOf } from '../shared/domain/attachment';
 import { listAttachments } from '../shared/services/attachments';

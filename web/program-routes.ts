@@ -4,8 +4,8 @@
  * the API, and calls the same service; a refused action comes back to its page with the reason.
  */
 import { Hono, type Context } from 'hono';
-import type { ApiEnv } from '../functions/api/context';
-import { issuesFromZod } from '../functions/api/problem';
+import type { ApiEnv } from '../shared/http/context';
+import { issuesFromZod } from '../shared/http/field-issues';
 import { getOrganisation } from '../shared/db/organisations';
 import { rdInputsWithStatus } from '../shared/db/programs';
 import { DomainError, errorTitle, type ErrorCode, type FieldIssue } from '../shared/domain/errors';

@@ -4,9 +4,8 @@
  */
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { ApiEnv } from '../functions/api/context';
-import { achievementListQuery } from '../functions/api/routes/achievements';
-import { needListQuery } from '../functions/api/routes/needs';
+import type { ApiEnv } from '../shared/http/context';
+import { achievementListQuery, needListQuery } from '../shared/http/queries';
 import { PUBLIC_ACHIEVEMENT_STATUSES } from '../shared/domain/achievement';
 import { DomainError } from '../shared/domain/errors';
 import { PUBLIC_NEED_STATUSES } from '../shared/domain/need';

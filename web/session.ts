@@ -7,8 +7,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { ApiEnv } from '../functions/api/context';
-import { principalFromToken } from '../functions/api/middleware/authenticate';
+import type { ApiEnv } from '../shared/http/context';
+import { principalFromToken } from '../shared/http/caller';
 import { DomainError } from '../shared/domain/errors';
 import { refreshTokens, type TokenSet } from './sign-in';
 

@@ -6,26 +6,12 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
+import { CALLBACK_PATH, codeChallenge } from '../shared/auth/pkce';
+import type { HostedUiConfig } from '../shared/http/context';
 
-export interface HostedUiConfig {
-  /**
-   * The authorization server's base URL: `https://<prefix>.auth.<region>.amazoncognito.com` in AWS, or
-   * a path such as `/api/v1/dev` that is resolved against the site's origin (the local issuer).
-   */
-  baseUrl: string;
-  clientId: string;
-  /** How the server calls the token endpoint; the local runner answers it in-process. Defaults to fetch. */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
-}
+export { CALLBACK_PATH, codeChallenge, sameState } from '../shared/auth/pkce';
 
-export interface WebConfig {
-  /**
-   * The site's public origin (e.g. the CloudFront URL). Behind CloudFront and API Gateway the request's
-   * own URL names API Gateway, so redirects and the form-post origin check use this instead.
-   */
-  origin?: string;
-  hostedUi?: HostedUiConfig;
-}
+export type { HostedUiConfig, WebConfig } from '../shared/http/context';
 
 export interface TokenSet {
   accessToken: string;
@@ -34,7 +20,6 @@ export interface TokenSet {
   refreshToken?: string;
 }
 
-export const CALLBACK_PATH = '/auth/callback';
 
 const tokenResponse = z.object({
   access_token: z.string().min(1),
@@ -79,14 +64,6 @@ export function decodeAttempt(value: string | undefined): SignInAttempt | null {
   const parts = value?.split('.') ?? [];
   if (parts.length !== 3 || !parts.every((p) => /^[\w-]+$/.test(p))) return null;
   return { state: parts[0]!, verifier: parts[1]!, next: safeNext(Buffer.from(parts[2]!, 'base64url').toString()) };
-}
-
-export function sameState(expected: string, got: string | undefined): boolean {
-  return typeof got === 'string' && got.length === expected.length && timingSafeEqual(Buffer.from(got), Buffer.from(expected));
-}
-
-export function codeChallenge(verifier: string): string {
-  return createHash('sha256').update(verifier).digest('base64url');
 }
 
 function endpoint(config: HostedUiConfig, siteOrigin: string, path: string): string {

@@ -9,7 +9,7 @@ import { instrumentHttpHandler, observability } from '../../shared/observability
 import { searchEnvWithSecrets, searchIndexFromEnv } from '../../shared/search/from-env';
 import { objectStoreFromEnv } from '../../shared/files/object-store';
 import { mailLinkSecretFromEnv } from '../../shared/mail/from-env';
-import { createApp } from './app';
+import { createApp } from './site';
 
 function required(name: string): string {
   const value = process.env[name];

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type * as z from 'zod';
 import { DomainError } from '../../shared/domain/errors';
-import { issuesFromZod } from './problem';
+import { issuesFromZod } from '../../shared/http/field-issues';
 
 export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   return parseRaw(c, await c.req.text(), schema);

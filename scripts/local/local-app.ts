@@ -3,7 +3,8 @@
  * token issuer, the search index (embedded unless MEILI_URL is set) rebuilt from the table, and the
  * stream pump that feeds the same stream handlers Lambda runs. Shared by `npm start` and the tests.
  */
-import { createApp } from '../../functions/api/app';
+import { createApp } from '../../functions/api/site';
+import { accountPickerPage } from '../../web/pages/sign-in';
 import { createLocalIssuer, type LocalIssuer } from '../../shared/auth/local-issuer';
 import { createTokenVerifier, localKeySet } from '../../shared/auth/verify-token';
 import { createDb, type Db } from '../../shared/db/client';
@@ -158,7 +159,7 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     now,
     mode: 'local',
     search,
-    dev: { issuer, accounts: seeded?.accounts ?? [] },
+    dev: { issuer, accounts: seeded?.accounts ?? [], signInPage: ({ lang, path, request }, accounts) => accountPickerPage({ lang, path, user: null }, accounts, request) },
     ...(options.rateLimit === null ? {} : { rateLimit: options.rateLimit ?? rateLimitFromEnv() }),
     files: files.store,
     mail: { linkSecret: mailDeps.linkSecret },

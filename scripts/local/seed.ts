@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { DemoAccount } from '../../functions/api/routes/dev';
+import type { DemoAccount } from '../../shared/http/context';
 import type { Db } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { insertListing } from '../../shared/db/listings';

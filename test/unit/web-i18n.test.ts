@@ -3,7 +3,7 @@
  * signed-in pages rendered with lang=en carrying no Chinese of their own (only data may be Chinese).
  */
 import { describe, expect, it } from 'vitest';
-import { issuesFromZod } from '../../functions/api/problem';
+import { issuesFromZod } from '../../shared/http/field-issues';
 import { ACHIEVEMENT_STATUSES, createAchievementBody } from '../../shared/domain/achievement';
 import { CONTRACT_KINDS } from '../../shared/domain/reward-policy';
 import { DECLINE_REASONS } from '../../shared/domain/interest';

@@ -4,25 +4,9 @@
  * A member whose token predates their organisation (no `custom:orgId` yet) is found by membership.
  */
 import type { MiddlewareHandler } from 'hono';
-import { principalFromClaims, type Principal } from '../../../shared/auth/principal';
-import { getMembership } from '../../../shared/db/organisations';
 import { DomainError } from '../../../shared/domain/errors';
-import type { ApiDeps, ApiEnv } from '../context';
-
-/** Token → caller, completed from the stored membership where the token lacks the organisation or role. */
-export async function principalFromToken(deps: ApiDeps, token: string): Promise<Principal> {
-  const principal = principalFromClaims(await deps.verifyToken(token));
-  // A token without a group (a newcomer) or without the organisation (issued before they registered
-  // one) is completed from the stored membership.
-  if (!principal.isAdmin && (principal.orgId === null || principal.role === null)) {
-    const membership = await getMembership(deps.db, principal.sub);
-    if (membership && (principal.orgId === null || principal.orgId === membership.orgId)) {
-      principal.orgId = membership.orgId;
-      principal.role ??= membership.role;
-    }
-  }
-  return principal;
-}
+import type { ApiEnv } from '../../../shared/http/context';
+import { principalFromToken } from '../../../shared/http/caller';
 
 export function authenticate(): MiddlewareHandler<ApiEnv> {
   return async function authenticateCaller(c, next) {

@@ -3,11 +3,12 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { createSavedSearchBody, notificationSchema, savedSearchSchema } from '../../../shared/domain/alerts';
 import { createSavedSearch, listSavedSearches, notifications, removeSavedSearch } from '../../../shared/services/alerts';
-import type { ApiEnv } from '../context';
+import type { ApiEnv } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
-import { problemSchema } from '../problem';
+import { problemSchema } from '../../../shared/http/problem';
 import { parseBody, parseQuery } from '../validation';
-import { checkId, pageQuery } from './params';
+import { checkId } from './params';
+import { pageQuery } from '../../../shared/http/queries';
 
 const inboxQuery = z.object(pageQuery).strict();
 

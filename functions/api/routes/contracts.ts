@@ -24,9 +24,9 @@ import { contractsWorkbook } from '../../../shared/services/export';
 import { dashboardWorkbook } from '../../../shared/services/dashboard-export';
 import { cityStats } from '../../../shared/services/stats';
 import { requireSignedIn } from '../../../shared/services/access';
-import type { ApiEnv } from '../context';
+import type { ApiEnv } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
-import { problemSchema } from '../problem';
+import { problemSchema } from '../../../shared/http/problem';
 import { parseBody, parseOptionalBody, parseQuery } from '../validation';
 import { checkId } from './params';
 

@@ -9,11 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { DomainError } from '../../../shared/domain/errors';
-import { accountPickerPage } from '../../../web/pages/sign-in';
-import { CALLBACK_PATH, codeChallenge, sameState } from '../../../web/sign-in';
-import type { ApiEnv } from '../context';
-import { issuesFromZod } from '../problem';
-import type { DevAccounts } from './dev';
+import { CALLBACK_PATH, codeChallenge, sameState } from '../../../shared/auth/pkce';
+import { issuesFromZod } from '../../../shared/http/field-issues';
+import type { ApiEnv, DevAccounts } from '../../../shared/http/context';
 
 const CODE_SECONDS = 300;
 const REFRESH_SECONDS = 30 * 86_400;
@@ -89,7 +87,7 @@ export const devOAuth = new Hono<ApiEnv>()
     const dev = devOf(c);
     const request = parseOrThrow(authorizeRequest(c, dev.issuer.clientId), c.req.query());
     const lang = request.lang === 'en' ? 'en' : 'zh';
-    return c.html(accountPickerPage({ lang, path: c.req.path, user: null }, dev.accounts, request as Record<string, string>));
+    return c.html(dev.signInPage({ lang, path: c.req.path, request: request as Record<string, string> }, dev.accounts));
   })
   .post('/dev/oauth2/authorize', async (c) => {
     const dev = devOf(c);

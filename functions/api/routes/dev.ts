@@ -4,29 +4,15 @@
  */
 import { Hono } from 'hono';
 import * as z from 'zod';
-import type { LocalIssuer } from '../../../shared/auth/local-issuer';
-import type { Role } from '../../../shared/auth/principal';
 import { DomainError } from '../../../shared/domain/errors';
-import { escapeHtml, page } from '../../../web/html';
-import type { ApiEnv } from '../context';
+import { escapeHtml } from '../../../shared/text/escape-html';
+import { page } from '../../../shared/http/standalone-page';
+import type { ApiEnv, DevAccounts } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
-import { issuesFromZod, problemSchema } from '../problem';
+import { issuesFromZod } from '../../../shared/http/field-issues';
+import { problemSchema } from '../../../shared/http/problem';
 import { parseBody } from '../validation';
 import { devOAuth } from './dev-oauth';
-
-export interface DemoAccount {
-  id: string;
-  displayName: string;
-  /** Cognito groups the account is in (its role). Empty for a newcomer who has yet to register an organisation. */
-  groups: Role[];
-  orgId: string | null;
-  orgName: string | null;
-}
-
-export interface DevAccounts {
-  issuer: LocalIssuer;
-  accounts: DemoAccount[];
-}
 
 const tokenBody = z.object({ account: z.string().min(1).max(100) }).strict();
 const accountSchema = z.object({

@@ -10,9 +10,9 @@ import { contractSchema } from '../../../shared/domain/contract';
 import { DomainError } from '../../../shared/domain/errors';
 import { confirmUpload, downloadUrl, listAttachments, removeAttachment, requestUpload, type FilesDeps } from '../../../shared/services/attachments';
 import { submitContract } from '../../../shared/services/contracts';
-import type { ApiEnv } from '../context';
+import type { ApiEnv } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
-import { problemSchema } from '../problem';
+import { problemSchema } from '../../../shared/http/problem';
 import { parseBody, parseOptionalBody } from '../validation';
 import { checkId, emptyBody } from './params';
 

@@ -1,7 +1,7 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { Hono } from 'hono';
 import * as z from 'zod';
-import type { ApiEnv } from '../context';
+import type { ApiEnv } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
 
 const healthSchema = z.object({

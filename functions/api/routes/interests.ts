@@ -4,11 +4,12 @@ import * as z from 'zod';
 import { declineBody, interestBody, interestSchema, proposalBody } from '../../../shared/domain/interest';
 import { contactSchema } from '../../../shared/domain/listing-common';
 import { decide, expressInterest, listInterests, readInterest, submitProposal } from '../../../shared/services/interests';
-import type { ApiEnv } from '../context';
+import type { ApiEnv } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
-import { problemSchema } from '../problem';
+import { problemSchema } from '../../../shared/http/problem';
 import { parseBody, parseOptionalBody, parseQuery } from '../validation';
-import { checkId, emptyBody, pageQuery } from './params';
+import { checkId, emptyBody } from './params';
+import { pageQuery } from '../../../shared/http/queries';
 
 const interestView = interestSchema
   .omit({ contact: true, senderSub: true })

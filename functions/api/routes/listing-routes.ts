@@ -16,9 +16,9 @@ import {
 } from '../../../shared/services/listings';
 import { DomainError } from '../../../shared/domain/errors';
 import { searchHall, type HallQuery } from '../../../shared/services/search';
-import type { ApiEnv } from '../context';
+import type { ApiEnv } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
-import { problemSchema } from '../problem';
+import { problemSchema } from '../../../shared/http/problem';
 import { etag, expectedVersion, parseBody, parseOptionalBody, parseQuery } from '../validation';
 import { checkId, emptyBody } from './params';
 

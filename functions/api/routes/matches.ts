@@ -2,11 +2,12 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { matchesForAchievement, matchesForNeed } from '../../../shared/services/matching';
-import type { ApiEnv } from '../context';
+import type { ApiEnv } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
-import { problemSchema } from '../problem';
+import { problemSchema } from '../../../shared/http/problem';
 import { parseQuery } from '../validation';
-import { checkId, pageQuery } from './params';
+import { checkId } from './params';
+import { pageQuery } from '../../../shared/http/queries';
 
 const matchQuery = z.object({ limit: pageQuery.limit }).strict();
 

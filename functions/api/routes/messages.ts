@@ -5,9 +5,9 @@ import { mailPreferencesBody } from '../../../shared/domain/mail';
 import { messageSchema, postMessageBody } from '../../../shared/domain/message';
 import { readMailSettings, saveMailSettings } from '../../../shared/services/mail-preferences';
 import { myThreads, postMessage, readThread } from '../../../shared/services/threads';
-import type { ApiEnv } from '../context';
+import type { ApiEnv } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
-import { problemSchema } from '../problem';
+import { problemSchema } from '../../../shared/http/problem';
 import { parseBody, parseOptionalBody } from '../validation';
 import { checkId } from './params';
 

@@ -8,11 +8,12 @@ import {
   verifyOrgBody,
 } from '../../../shared/domain/organisation';
 import { listOrganisations, readOrganisation, registerOrganisation, verifyOrganisation } from '../../../shared/services/organisations';
-import type { ApiEnv } from '../context';
+import type { ApiEnv } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
-import { problemSchema } from '../problem';
+import { problemSchema } from '../../../shared/http/problem';
 import { etag, expectedVersion, parseBody, parseQuery } from '../validation';
-import { checkId, pageQuery } from './params';
+import { checkId } from './params';
+import { pageQuery } from '../../../shared/http/queries';
 
 const orgListQuery = z
   .object({ verification: verificationStatusSchema.optional().describe('Default verified; pending and rejected are the bureau’s queues'), ...pageQuery })

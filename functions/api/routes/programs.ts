@@ -8,9 +8,9 @@ import {
   applicationsFor, applicationView, createProject, decideApplication, decideRdInput, linkTransferContract, markApplicationPaid, programFigures, projectsOf,
   projectView, recordRdInput, reviewApplication, submitApplication,
 } from '../../../shared/services/programs';
-import type { ApiEnv } from '../context';
+import type { ApiEnv } from '../../../shared/http/context';
 import type { RouteDoc } from '../openapi/route-docs';
-import { problemSchema } from '../problem';
+import { problemSchema } from '../../../shared/http/problem';
 import { parseBody, parseOptionalBody, parseQuery } from '../validation';
 import { checkId } from './params';
 

@@ -5,9 +5,9 @@
  * routes are not marketplace writes and are left out. Over the limit: 429 with Retry-After.
  */
 import type { MiddlewareHandler } from 'hono';
-import { takeWriteSlot } from '../../../shared/db/rate-limits';
-import { DomainError } from '../../../shared/domain/errors';
-import type { ApiEnv } from '../context';
+import { takeWriteSlot } from '../db/rate-limits';
+import { DomainError } from '../domain/errors';
+import type { ApiEnv } from './context';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
