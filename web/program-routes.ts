@@ -14,7 +14,7 @@ import { shanghaiDate } from '../shared/domain/listing-common';
 import { requireSignedIn } from '../shared/services/access';
 import { achievementSpec, listListings } from '../shared/services/listings';
 import {
-  applicationsFor, createProject, decideApplication, decideRdInput, linkTransferContract, markApplicationPaid, programFigures, projectsOf, projectView,
+  applicationsFor, createProject, decideApplication, decideRdInput, linkTransferContract, markApplicationPaid, programFigures, programRules, projectsOf, projectView,
   recordRdInput, reviewApplication, submitApplication,
 } from '../shared/services/programs';
 import { getContract } from '../shared/db/contracts';
@@ -102,7 +102,7 @@ export function programRoutes(ctxOf: (c: Context<ApiEnv>) => PageContext) {
   }
 
   return new Hono<ApiEnv>()
-    .get('/programs', async (c) => c.html(programsPage(ctxOf(c), { rules: PROGRAM_RULES, figures: await programFigures(c.var.deps.db, c.var.deps.now()) })))
+    .get('/programs', async (c) => c.html(programsPage(ctxOf(c), { rules: await programRules(c.var.deps.db), figures: await programFigures(c.var.deps.db, c.var.deps.now()) })))
     .get('/me/programs', async (c) => c.html(await renderMine(c)))
     .post('/me/projects', async (c) => {
       const form = await postedForm(c);

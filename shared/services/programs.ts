@@ -17,7 +17,7 @@ import * as store from '../db/programs';
 import { DomainError } from '../domain/errors';
 import { shanghaiDate } from '../domain/listing-common';
 import {
-  canMove, dueNow, PROGRAM_RULES, ruleOn,
+  brokerageRule, canMove, dueNow, PROGRAM_RULES, ruleOn,
   type applyBody, type createProjectBody, type MaturationProject, type ProgramApplication, type ProgramRule, type RdInput, type rdInputBody,
 } from '../domain/programs';
 import { requireSignedIn } from './access';
@@ -286,17 +286,24 @@ export async function markApplicationPaid(db: Db, actor: Actor, id: string): Pro
   return next;
 }
 
+/** Every program's rules: the brokerage reward's policies (seen as rules, by validity) and the applied programs'. */
+export async function programRules(db: Db): Promise<ProgramRule[]> {
+  const policies = [...(await repo.policiesInForce(db))].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+  return [...policies.map((p, i) => brokerageRule(p, i + 1)), ...PROGRAM_RULES];
+}
+
 /** Each program's rule in force today and what it has approved and paid (the brokerage from its claims). */
 export async function programFigures(db: Db, now: Date) {
   const today = shanghaiDate(now);
-  const [balances, approvedClaims, paidClaims] = await Promise.all([
+  const [rules, balances, approvedClaims, paidClaims] = await Promise.all([
+    programRules(db),
     Promise.all((['maturation_guidance', 'maturation_reward', 'startup_grant'] as const).map((p) => store.programBalance(db, p))),
     repo.claimsWithStatus(db, 'approved'),
     repo.claimsWithStatus(db, 'paid'),
   ]);
   const paidFen = paidClaims.reduce((s, c) => s + c.amountFen, 0);
   return [
-    { program: 'brokerage' as const, approvedFen: paidFen + approvedClaims.reduce((s, c) => s + c.amountFen, 0), paidFen, rule: null },
-    ...balances.map((b) => ({ program: b.program as ProgramApplication['program'], approvedFen: b.approvedFen, paidFen: b.paidFen, rule: ruleOn(PROGRAM_RULES, b.program as ProgramApplication['program'], today) })),
+    { program: 'brokerage' as const, approvedFen: paidFen + approvedClaims.reduce((s, c) => s + c.amountFen, 0), paidFen, rule: ruleOn(rules, 'brokerage', today) },
+    ...balances.map((b) => ({ program: b.program as ProgramApplication['program'], approvedFen: b.approvedFen, paidFen: b.paidFen, rule: ruleOn(rules, b.program as ProgramApplication['program'], today) })),
   ];
 }

@@ -176,6 +176,16 @@ describe('permission matrix', () => {
   });
 });
 
+describe('the catalogue', () => {
+  it('lists the brokerage policies as rules of the brokerage program beside the applied programs, with the rule in force today', async () => {
+    const { rules, figures } = await json(await h.call('GET', '/api/v1/programs'), 200);
+    const brokerage = rules.filter((r: { program: string }) => r.program === 'brokerage');
+    expect(brokerage.map((r: { rateBp: number; capFen: number; base: string }) => [r.rateBp, r.capFen, r.base])).toEqual([[1000, 20_000_000, 'verified_payments'], [1000, 20_000_000, 'verified_payments']]);
+    expect(figures.find((f: { program: string }) => f.program === 'brokerage').rule.id).toBe('pol_00000000000000000000002026');
+    expect(figures.find((f: { program: string }) => f.program === 'maturation_guidance').rule).toMatchObject({ id: 'rule_maturation_guidance_v2', rateBp: 3000, capFen: 100_000_000 });
+  });
+});
+
 describe('reconciliation', () => {
   it('finds the program balance equal to its entries after all of the above, and reports a forged entry', async () => {
     expect(await reconcileProgram(h.db, 'maturation_guidance')).toBeNull();

@@ -45,7 +45,7 @@ export function programsPage(ctx: PageContext, data: { rules: readonly ProgramRu
       const rules = data.rules.filter((r) => r.program === f.program);
       const assumptions = [...new Set(rules.flatMap((r) => r.assumptions))];
       return `<article class="card" id="program-${f.program}"><h2 class="flush">${escapeHtml(pick(lang, PROGRAM_LABELS[f.program]))}</h2>
-<p class="summary">${f.rule ? `${tx(lang, '现行规则：', 'In force: ')}${escapeHtml(f.rule.name)} · ${ruleLine(lang, f.rule)}` : tx(lang, '规则见奖励政策页。', 'Rules: see the reward policies page.')}</p>
+<p class="summary">${f.rule ? `${tx(lang, '现行规则：', 'In force: ')}${escapeHtml(f.rule.name)} · ${ruleLine(lang, f.rule)}` : tx(lang, '今日没有生效的规则。', 'No rule is in force today.')}</p>
 ${rules.length ? `<ul class="plain">${rules.map((r) => `<li class="hint">v${r.version} ${escapeHtml(r.name)} · ${ruleLine(lang, r)}${r.demo ? tx(lang, ' · 演示', ' · demo') : ''}</li>`).join('')}</ul>` : ''}
 ${assumptions.length ? `<details><summary>${tx(lang, '本平台对条文的理解（假设）', 'How the marketplace reads the text (assumptions)')}</summary><ul>${assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul></details>` : ''}
 <dl class="facts"><dt>${tx(lang, '已批准', 'Approved')}</dt><dd class="program-approved">${money(f.approvedFen)}</dd><dt>${tx(lang, '已拨付', 'Paid')}</dt><dd class="program-paid">${money(f.paidFen)}</dd></dl></article>`;

@@ -1,11 +1,11 @@
 /** The plan's incentive programs: the catalogue, maturation projects and their R&D input, applications. */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
-import { APPLICATION_STATUSES, applyBody, createProjectBody, decideApplicationBody, linkTransferBody, PROGRAM_RULES, rdInputBody, rejectApplicationBody, reviewBody } from '../../../shared/domain/programs';
+import { APPLICATION_STATUSES, applyBody, createProjectBody, decideApplicationBody, linkTransferBody, rdInputBody, rejectApplicationBody, reviewBody } from '../../../shared/domain/programs';
 import { verifyPaymentBody } from '../../../shared/domain/contract';
 import type { Actor } from '../../../shared/services/contracts';
 import {
-  applicationsFor, applicationView, createProject, decideApplication, decideRdInput, linkTransferContract, markApplicationPaid, programFigures, projectsOf,
+  applicationsFor, applicationView, createProject, decideApplication, decideRdInput, linkTransferContract, markApplicationPaid, programFigures, programRules, projectsOf,
   projectView, recordRdInput, reviewApplication, submitApplication,
 } from '../../../shared/services/programs';
 import type { ApiEnv } from '../../../shared/http/context';
@@ -25,7 +25,7 @@ const empty = z.object({}).strict();
 const app = new Hono<ApiEnv>()
   .get('/programs', async (c) => {
     parseQuery(c, noQuery);
-    return c.json({ rules: PROGRAM_RULES, figures: await programFigures(c.var.deps.db, c.var.deps.now()) });
+    return c.json({ rules: await programRules(c.var.deps.db), figures: await programFigures(c.var.deps.db, c.var.deps.now()) });
   })
   .post('/projects', async (c) => {
     const project = await createProject(c.var.deps.db, actor(c), await parseBody(c, createProjectBody));
