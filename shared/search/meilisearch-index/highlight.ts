@@ -2,18 +2,10 @@
  * Highlights from Meilisearch, made safe: they come back unescaped, so they are HTML-escaped here,
  * keeping only <mark>. Part of the adapter (../meilisearch-index.ts).
  */
+import { escapeHtml } from '../../text/escape-html';
 
 export const HIGHLIGHT_PRE = '<mark>';
 export const HIGHLIGHT_POST = '</mark>';
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /** Escapes Meilisearch's formatted text, then turns the escaped mark tags back into markup. */
 export function safeHighlight(formatted: string): string {
