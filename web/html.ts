@@ -10,3 +10,6 @@ export { escapeHtml };
 export function cell(column: string, html: string): string {
   return `<td data-label="${escapeHtml(column)}">${html}</td>`;
 }
+
+/** A column header; `text` must already be escaped. */
+export const th = (text: string) => `<th scope="col">${text}</th>`;

@@ -16,6 +16,9 @@
 export type Lang = 'zh' | 'en';
 
 /** One sentence in both languages, written where it is used. */
+/** The page's language's half of a { zh, en } label. */
+export const pick = (lang: Lang, pair: { zh: string; en: string }) => (lang === 'zh' ? pair.zh : pair.en);
+
 export function tx(lang: Lang, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
 }

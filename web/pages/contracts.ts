@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../shared/domain/listing-common';
 import { escapeHtml } from '../../shared/text/escape-html';
 import { formatFen } from '../format';
 import { csrfInput, errorFor, field } from '../forms';
-import { cell } from '../html';
+import { cell, th } from '../html';
 import { fixMarked, inParens, t, tx, type Lang } from '../i18n';
 import { label, REFUSAL_CODES, refusalText } from '../labels';
 import { layout, type PageContext } from '../layout';
@@ -33,7 +33,6 @@ function contractFilesSection(lang: Lang, c: Contract, files: Attachment[], canM
 }
 
 const money = (fen: number) => `<span class="money">${escapeHtml(formatFen(fen))}</span>`;
-const th = (text: string) => `<th scope="col">${text}</th>`;
 const backToWorkspace = (lang: Lang) => `<p><a href="/me">← ${t(lang, 'workspace')}</a></p>`;
 const notRegistered = (lang: Lang) => tx(lang, '尚未登记', 'Not yet registered');
 

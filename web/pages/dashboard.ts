@@ -13,12 +13,11 @@ import type { cityStats } from '../../shared/services/stats';
 import { label } from '../labels';
 import { formatDate } from '../format';
 import { formatFen } from '../format';
-import { cell } from '../html';
+import { cell, th } from '../html';
 import { t, tx, type Lang } from '../i18n';
 
 type Stats = Awaited<ReturnType<typeof cityStats>>;
 
-const th = (text: string) => `<th scope="col">${text}</th>`;
 const money = (fen: number) => escapeHtml(formatFen(fen));
 
 function rankTable(lang: Lang, ranked: Ranked[]): string {

@@ -10,12 +10,11 @@ import type { FieldIssue } from '../../shared/domain/errors';
 import { escapeHtml } from '../../shared/text/escape-html';
 import { formatDate, formatFen } from '../format';
 import { csrfInput, errorFor } from '../forms';
-import { tx, type Lang } from '../i18n';
+import { pick, tx, type Lang } from '../i18n';
 import { label } from '../labels';
 import { layout, type PageContext } from '../layout';
 
 type Row = Record<string, any>;
-const pick = (lang: Lang, pair: { zh: string; en: string }) => (lang === 'zh' ? pair.zh : pair.en);
 const flashLine = (flash?: string) => (flash ? `<p class="flash" role="status">${escapeHtml(flash)}</p>` : '');
 
 const ROLE_WORDS: Record<ThreadParty['role'], [string, string]> = { owner: ['发布方', 'listing owner'], sender: ['意向方', 'sender'], broker: ['技术经纪', 'broker'] };

@@ -11,14 +11,12 @@ import {
 import { escapeHtml } from '../../shared/text/escape-html';
 import { formatDate, formatFen } from '../format';
 import { csrfInput, errorFor, field } from '../forms';
-import { cell } from '../html';
-import { tx, type Lang } from '../i18n';
+import { cell, th } from '../html';
+import { pick, tx, type Lang } from '../i18n';
 import { layout, type PageContext } from '../layout';
 import type { Attachment } from '../../shared/domain/attachment';
 import { FILES_SCRIPT, fileLinks, uploadForm } from './files';
 
-const pick = (lang: Lang, pair: { zh: string; en: string }) => (lang === 'zh' ? pair.zh : pair.en);
-const th = (text: string) => `<th scope="col">${text}</th>`;
 const flashLine = (flash?: string, error?: string) =>
   (flash ? `<p class="flash" role="status">${escapeHtml(flash)}</p>` : '') + (error ? `<p class="field-error page-error" role="alert">${escapeHtml(error)}</p>` : '');
 const table = (head: string[], rows: string, empty: string) => (rows ? `<table class="list"><thead><tr>${head.map(th).join('')}</tr></thead><tbody>${rows}</tbody></table>` : `<p class="summary">${escapeHtml(empty)}</p>`);

@@ -6,7 +6,7 @@ import { TRANSFER_MODES } from '../../shared/domain/listing-common';
 import { escapeHtml } from '../../shared/text/escape-html';
 import { formatDate, formatFen } from '../format';
 import { csrfInput, errorFor, field } from '../forms';
-import { cell } from '../html';
+import { cell, th } from '../html';
 import { fixMarked, inParens, t, tx, type Lang } from '../i18n';
 import { label } from '../labels';
 import { layout, type PageContext } from '../layout';
@@ -18,7 +18,6 @@ function listTable(head: string, rows: string, empty: string): string {
   return rows ? `<table class="list"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>` : `<p class="summary">${empty}</p>`;
 }
 
-const th = (text: string) => `<th scope="col">${text}</th>`;
 /** A column whose header is for screen readers only (the cells hold buttons). */
 const thHidden = (text: string) => `<th scope="col"><span class="skip">${text}</span></th>`;
 
